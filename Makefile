@@ -1,0 +1,44 @@
+# `make run` and `make test` do all the set-up on a fresh machine: they create .venv and install.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format eval bench kb-check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) bot.py
+
+test: $(STAMP)
+	$(PY) bot.py kb-check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP)
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+kb-check: $(STAMP)
+	$(PY) bot.py kb-check
+
+# The labelled dev sets live beside the repository, in ../shared/eval.
+eval: $(STAMP)
+	$(PY) ../shared/eval/score_qa.py
+	$(PY) ../shared/eval/score_check.py
+
+bench: $(STAMP)
+	$(PY) bot.py bench
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""Composition root and command line.
+
+python bot.py            run the bot: Telegram polling with TELEGRAM_BOT_TOKEN, else a console chat
+python bot.py ask "질문"  print the answer a resident would get (--json: one question per stdin line)
+python bot.py kb-check   validate the knowledge base without starting the bot
+python bot.py bench      start-up time, cost per question and peak memory of answering
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+
+from knowledge.loader import KnowledgeError
+
+
+def build_assistant():
+    from bot.assistant import Assistant
+    from knowledge.loader import knowledge
+
+    return Assistant(knowledge())
+
+
+def command_ask(args: argparse.Namespace) -> int:
+    assistant = build_assistant()
+    if not args.json:
+        question = " ".join(args.question) or sys.stdin.read()
+        print(assistant.ask(question.strip()).text)
+        return 0
+    for line in sys.stdin:
+        question = line.rstrip("\n")
+        reply = assistant.ask(question)
+        record = {"program": reply.program_id, "answer": reply.text}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def command_kb_check(args: argparse.Namespace) -> int:
+    from knowledge.crosscheck import unsupported_numbers
+    from knowledge.loader import load_knowledge
+
+    try:
+        kb = load_knowledge()
+    except KnowledgeError as error:
+        print(f"kb-check: FAILED: {error}", file=sys.stderr)
+        return 1
+    problems = unsupported_numbers(kb)
+    for problem in problems:
+        print(f"kb-check: number not in the source: {problem}", file=sys.stderr)
+    facts = sum(len(p.facts) for p in kb.programs.values())
+    rules = sum(len(p.rules) for p in kb.programs.values())
+    print(
+        f"kb-check: {len(kb.programs)} programs, {facts} facts, {rules} rules, "
+        f"{len(kb.division.teams)} teams: {'FAILED' if problems else 'ok'}"
+    )
+    return 1 if problems else 0
+
+
+def command_run(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from handlers.app import build_application
+    from handlers.console import run_console
+    from handlers.local_api import LocalBotApi
+    from storage.db import make_engine
+
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    settings = Settings.from_env()
+    engine = make_engine(settings.database_url)
+    assistant = build_assistant()
+    if settings.token:
+        application = build_application(
+            settings.token, assistant, engine, settings.admin_ids, base_url=settings.base_url
+        )
+        application.run_polling()
+        return 0
+    api = LocalBotApi()
+    application = build_application(
+        "local:console", assistant, engine, settings.admin_ids, request=api
+    )
+    asyncio.run(run_console(application, api))
+    return 0
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    from bench import run_benchmark
+
+    return run_benchmark(args.questions)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="bot.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run the bot (default)")
+    run.add_argument("-v", "--verbose", action="store_true")
+    ask = sub.add_parser("ask", help="answer a question as a resident would see it")
+    ask.add_argument(
+        "--json", action="store_true", help="one question per stdin line, JSON lines out"
+    )
+    ask.add_argument("question", nargs="*")
+    sub.add_parser("kb-check", help="validate the knowledge base")
+    bench = sub.add_parser("bench", help="measure answering speed and memory")
+    bench.add_argument("--questions", type=int, default=1000)
+    args = parser.parse_args(argv)
+    commands = {"ask": command_ask, "kb-check": command_kb_check, "bench": command_bench}
+    if args.command is None:
+        args = parser.parse_args(["run", *(argv or [])])
+    return commands.get(args.command, command_run)(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Compose replies from matched facts: short, about what was asked, naming the year and source."""
+
+from __future__ import annotations
+
+from bot import callbacks
+from bot.matcher import Match
+from bot.reply import Button, Reply
+from bot.texts import t
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import DatedValue, Fact, Program, Topic
+
+MAX_CHARS = 480
+CARD_TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply")
+EXTRA_TOPICS: tuple[Topic, ...] = ("about", "figures")
+
+
+def pick_value(fact: Fact, year: int | None = None) -> DatedValue:
+    """The value for the asked year, else the newest (the 2018 plan when there is one)."""
+    by_year = {value.year: value for value in fact.values}
+    return by_year.get(year) if year in by_year else max(fact.values, key=lambda v: v.year)
+
+
+def value_text(value: DatedValue, lang: str) -> str:
+    if lang == "en":
+        return value.en or f"{value.ko} {t('korean_only', 'en')}"
+    return value.ko
+
+
+def topic_label(topic: Topic, lang: str) -> str:
+    return t(f"topic_{topic}", lang).split(" ", 1)[1]
+
+
+def program_name(program: Program, lang: str) -> str:
+    return (program.name.en if lang == "en" else None) or program.name.ko
+
+
+def team_line(kb: KnowledgeBase, program: Program, lang: str) -> str:
+    names = ", ".join(kb.team_name(team, lang) for team in program.teams)
+    return t("team_line", lang, teams=names)
+
+
+def fit(parts: list[str], optional: list[str]) -> str:
+    """Join the parts, then add optional lines while the text stays under MAX_CHARS."""
+    text = "\n".join(parts)
+    if len(text) > MAX_CHARS:
+        text = text[: MAX_CHARS - 1] + "…"
+    for line in optional:
+        if len(text) + 1 + len(line) <= MAX_CHARS:
+            text += "\n" + line
+    return text
+
+
+def facts_text(
+    kb: KnowledgeBase,
+    program: Program,
+    topic: Topic,
+    facts: list[Fact],
+    year: int | None,
+    lang: str,
+) -> str:
+    values = [pick_value(fact, year) for fact in facts]
+    years = sorted({value.year for value in values}, reverse=True)
+    year_label = ", ".join(t(f"year_label_{y}", lang) for y in years)
+    header = f"[{program_name(program, lang)}] {topic_label(topic, lang)} ({year_label})"
+    body = [value_text(values[0], lang)]
+    optional = [value_text(value, lang) for value in values[1:]]
+    if topic == "place":
+        body.append(team_line(kb, program, lang))
+    sources = "; ".join(dict.fromkeys(value.source for value in values))
+    return fit([header, *body], [*optional, t("source_line", lang, source=sources)])
+
+
+def more_buttons(program: Program, lang: str) -> list[list[Button]]:
+    label = t("program_card_button", lang, program=program_name(program, lang))
+    return [
+        [Button(label, callbacks.program(program.id))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+
+
+def answer_match(kb: KnowledgeBase, match: Match, lang: str) -> Reply:
+    """The reply to a free-text question once it has been matched."""
+    if match.kind == "facts" and match.program_id and match.topic:
+        program = kb.programs[match.program_id]
+        text = facts_text(kb, program, match.topic, match.facts, match.year, lang)
+        return Reply(text, more_buttons(program, lang), program.id)
+    if match.kind == "topic" and match.program_id and match.topic:
+        return topic_reply(kb, kb.programs[match.program_id], match.topic, lang, match.year)
+    if match.kind == "card" and match.program_id:
+        return card_reply(kb, kb.programs[match.program_id], lang)
+    if match.kind == "duty" and match.duty:
+        team_id, duty = match.duty
+        text = t("duty_referral", lang, duty=duty, team=kb.team_name(team_id, lang))
+        return Reply(
+            text, [[Button(t("menu_programs", lang), callbacks.menu("programs"))]], None, False
+        )
+    if match.kind == "greeting":
+        return Reply(t("greeting", lang), main_menu_buttons(lang))
+    return fallback_reply(kb, lang)
+
+
+def topic_reply(
+    kb: KnowledgeBase, program: Program, topic: Topic, lang: str, year: int | None = None
+) -> Reply:
+    """Everything the program's facts say on one topic (the card's topic buttons)."""
+    facts = [fact for fact in program.facts if fact.topic == topic]
+    back = [
+        [Button(t("back", lang), callbacks.program(program.id))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    if facts:
+        return Reply(facts_text(kb, program, topic, facts, year, lang), back, program.id)
+    header = f"[{program_name(program, lang)}] {topic_label(topic, lang)}"
+    if topic == "place":
+        return Reply(f"{header}\n{team_line(kb, program, lang)}", back, program.id)
+    missing = t(
+        "topic_missing", lang, program=program_name(program, lang), topic=topic_label(topic, lang)
+    )
+    return Reply(f"{header}\n{missing}\n{team_line(kb, program, lang)}", back, program.id)
+
+
+def card_reply(kb: KnowledgeBase, program: Program, lang: str) -> Reply:
+    """A program's card: summary, team, and a button per topic it has facts on."""
+    summary = program.summary
+    year_label = t(f"year_label_{summary.year}", lang)
+    text = fit(
+        [f"[{program_name(program, lang)}]", f"{value_text(summary, lang)} ({year_label})"],
+        [team_line(kb, program, lang), t("card_more", lang)],
+    )
+    present = {fact.topic for fact in program.facts} | {"place"}
+    topics = [tp for tp in (*CARD_TOPICS, *EXTRA_TOPICS) if tp in present]
+    rows = [
+        [
+            Button(t(f"topic_{tp}", lang), callbacks.topic(program.id, tp))
+            for tp in topics[i : i + 2]
+        ]
+        for i in range(0, len(topics), 2)
+    ]
+    rows.append([Button(t("back", lang), callbacks.audience(program.audience))])
+    rows.append([Button(t("home", lang), callbacks.home())])
+    return Reply(text, rows, program.id)
+
+
+def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
+    rows = [
+        t(
+            "fallback_team_row",
+            lang,
+            team=kb.team_name(team.id, lang),
+            duties=", ".join(team.duties[:4]),
+        )
+        for team in kb.division.teams
+    ]
+    text = t("fallback", lang, teams="\n".join(rows))
+    buttons = [[Button(t("menu_programs", lang), callbacks.menu("programs"))]]
+    return Reply(text, buttons, None, answered=False)
+
+
+def main_menu_buttons(lang: str) -> list[list[Button]]:
+    return [
+        [Button(t("menu_programs", lang), callbacks.menu("programs"))],
+        [Button(t("menu_check", lang), callbacks.menu("check"))],
+        [Button(t("menu_apply", lang), callbacks.menu("apply"))],
+        [Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))],
+        [Button(t("menu_help", lang), callbacks.menu("help"))],
+    ]

@@ -1,0 +1,63 @@
+"""Short prefixed button data, and its validation when a button press comes back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Audience, Topic
+
+AUDIENCES: tuple[Audience, ...] = ("youth", "residents", "social_economy", "employment_support")
+TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply", "figures", "about")
+MENUS = ("programs", "check", "apply", "subscribe", "help")
+LANGS = ("ko", "en")
+MAX_BYTES = 64  # Telegram's limit for callback_data
+
+
+@dataclass(frozen=True)
+class Press:
+    """A validated button press."""
+
+    action: str
+    args: tuple[str, ...] = ()
+
+
+def home() -> str:
+    return "home"
+
+
+def menu(name: str) -> str:
+    return f"menu:{name}"
+
+
+def audience(name: str) -> str:
+    return f"aud:{name}"
+
+
+def program(program_id: str) -> str:
+    return f"prog:{program_id}"
+
+
+def topic(program_id: str, name: str) -> str:
+    return f"topic:{program_id}:{name}"
+
+
+def lang(code: str) -> str:
+    return f"lang:{code}"
+
+
+def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
+    """The press the data stands for, or None when it is malformed, unknown or forged."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    action, *args = data.split(":")
+    valid = {
+        "home": lambda: not args,
+        "menu": lambda: len(args) == 1 and args[0] in MENUS,
+        "aud": lambda: len(args) == 1 and args[0] in AUDIENCES,
+        "prog": lambda: len(args) == 1 and args[0] in kb.programs,
+        "topic": lambda: len(args) == 2 and args[0] in kb.programs and args[1] in TOPICS,
+        "lang": lambda: len(args) == 1 and args[0] in LANGS,
+    }
+    check = valid.get(action)
+    return Press(action, tuple(args)) if check is not None and check() else None

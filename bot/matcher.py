@@ -1,0 +1,232 @@
+"""Find what a question is about: the program (by its names), the topic, and the best facts.
+
+Korean terms are compared on the question with spaces and punctuation removed, so particles,
+endings and spacing do not matter; English terms are compared as whole words. Typos in program
+names are forgiven by comparing Hangul letter by letter (jamo) with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from bot.normalize import Query, compact, has_hangul, jamo, term_pattern
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Fact, Topic
+
+MatchKind = Literal["facts", "topic", "card", "duty", "greeting", "fallback"]
+
+FUZZY_MIN_RATIO = 87.0
+FUZZY_MIN_SYLLABLES = 3
+SECOND_FACT_SHARE = 0.75
+MAX_FACTS = 2
+DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase to look for in a question."""
+
+    text: str
+    packed: str
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, text: str) -> Term:
+        packed = compact(text)
+        return cls(
+            text=text, packed=packed, pattern=None if has_hangul(text) else term_pattern(text)
+        )
+
+    @property
+    def weight(self) -> int:
+        return len(self.packed) if self.pattern is None else 2 + len(self.packed) // 4
+
+    def find(self, korean: str, english: str) -> bool:
+        if self.pattern is None:
+            return bool(korean) and self.packed in korean
+        return bool(english) and self.pattern.search(english) is not None
+
+
+@dataclass(frozen=True)
+class IndexedFact:
+    program_id: str
+    fact: Fact
+    keywords: tuple[Term, ...]
+    specific: frozenset[str]
+
+
+@dataclass
+class Match:
+    kind: MatchKind
+    program_id: str | None = None
+    topic: Topic | None = None
+    facts: list[Fact] = field(default_factory=list)
+    year: int | None = None
+    duty: tuple[str, str] | None = None
+    english: bool = False
+
+
+def duty_core(duty: str) -> str:
+    """The distinctive part of a team duty: '직업소개소 관리' -> '직업소개소'."""
+    core = compact(duty)
+    for suffix in DUTY_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix) + 1:
+            return core[: -len(suffix)]
+    return core
+
+
+def is_specific(term: Term, topic_words: set[str], other_names: list[str]) -> bool:
+    """Whether a fact keyword is distinctive enough to identify its program on its own: not a
+    topic word or a topic word with a particle (어디서), and not part of another program's name
+    or of a team duty (개소 in 직업소개소)."""
+    if term.pattern is not None:
+        return len(term.packed) >= 5 and term.packed not in topic_words
+    if len(term.packed) < 2 or any(
+        word in term.packed and len(term.packed) - len(word) <= 1 for word in topic_words
+    ):
+        return False
+    return not any(term.packed in name and term.packed != name for name in other_names)
+
+
+class Matcher:
+    """An index of the knowledge base's names, topic words and fact keywords."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        vocabulary = kb.vocabulary
+        self.replacements = vocabulary.replacements
+        self.years = {compact(word): year for word, year in vocabulary.years.items()}
+        self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
+        self.topics = {
+            topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.topics.items()
+        }
+        topic_words = {term.packed for terms in self.topics.values() for term in terms}
+
+        self.aliases: list[tuple[str, Term, str]] = []
+        for program in kb.programs.values():
+            names = {
+                program.name.ko,
+                *([program.name.en] if program.name.en else []),
+                *program.aliases,
+            }
+            for name in names:
+                term = Term.of(name)
+                self.aliases.append((program.id, term, jamo(term.packed)))
+        self.aliases.sort(key=lambda item: -len(item[1].packed))
+
+        self.duties: list[tuple[Term, str, str]] = []
+        for team in kb.division.teams:
+            for duty in team.duties:
+                self.duties.append((Term.of(duty_core(duty)), team.id, duty))
+
+        names_of_others: dict[str, list[str]] = {
+            program_id: [t.packed for owner, t, _ in self.aliases if owner != program_id]
+            + [t.packed for t, _, _ in self.duties]
+            for program_id in kb.programs
+        }
+        keyword_owners: dict[str, set[str]] = {}
+        for program in kb.programs.values():
+            for fact in program.facts:
+                for word in fact.keywords:
+                    keyword_owners.setdefault(compact(word), set()).add(program.id)
+        self.facts: list[IndexedFact] = []
+        for program in kb.programs.values():
+            for fact in program.facts:
+                terms = tuple(Term.of(word) for word in fact.keywords)
+                specific = frozenset(
+                    t.packed
+                    for t in terms
+                    if is_specific(t, topic_words, names_of_others[program.id])
+                    and len(keyword_owners[t.packed]) <= 2
+                )
+                self.facts.append(IndexedFact(program.id, fact, terms, specific))
+
+    def match(self, text: str) -> Match:
+        query = Query.of(text, self.replacements)
+        korean = query.compact if has_hangul(query.compact) else ""
+        english = query.spaced if re.search("[a-z]", query.spaced) else ""
+        year = next((y for word, y in self.years.items() if word in query.compact), None)
+
+        program_id, alias = self._find_program(korean, english)
+        # Topic words are read with the program's name taken out (드림팀 says nothing of 팀).
+        topic_korean, topic_english = korean, english
+        if alias is not None and alias.pattern is None:
+            topic_korean = korean.replace(alias.packed, "|")
+        elif alias is not None and alias.pattern is not None:
+            topic_english = alias.pattern.sub("|", english)
+        topic_scores = {
+            topic: sum(term.weight for term in terms if term.find(topic_korean, topic_english))
+            for topic, terms in self.topics.items()
+        }
+        topic_scores = {topic: score for topic, score in topic_scores.items() if score > 0}
+        best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else None
+
+        facts = self._rank_facts(program_id, korean, english, topic_scores)
+        result = Match(kind="fallback", year=year, english=query.english)
+        if facts:
+            result.kind, result.program_id = "facts", facts[0].program_id
+            result.topic, result.facts = facts[0].fact.topic, [f.fact for f in facts]
+        elif program_id is not None:
+            result.program_id, result.topic = program_id, best_topic
+            result.kind = "topic" if best_topic is not None else "card"
+        elif (duty := self._find_duty(korean)) is not None:
+            result.kind, result.duty = "duty", duty
+        elif any(term.find(korean, english) for term in self.greetings):
+            result.kind = "greeting"
+        return result
+
+    def _find_program(self, korean: str, english: str) -> tuple[str | None, Term | None]:
+        for program_id, term, _ in self.aliases:
+            if term.find(korean, english):
+                return program_id, term
+        if not korean:
+            return None, None
+        letters = jamo(korean)
+        best: tuple[float, str | None, Term | None] = (0.0, None, None)
+        for program_id, term, term_letters in self.aliases:
+            if term.pattern is not None or len(term.packed) < FUZZY_MIN_SYLLABLES:
+                continue
+            if len(term_letters) > len(letters):
+                continue
+            ratio = fuzz.partial_ratio(term_letters, letters, score_cutoff=FUZZY_MIN_RATIO)
+            if ratio > best[0]:
+                best = (ratio, program_id, None)
+        return best[1], best[2]
+
+    def _rank_facts(
+        self, program_id: str | None, korean: str, english: str, topic_scores: dict[str, int]
+    ) -> list[IndexedFact]:
+        scored: list[tuple[float, IndexedFact]] = []
+        for indexed in self.facts:
+            if program_id is not None and indexed.program_id != program_id:
+                continue
+            hits = [term for term in indexed.keywords if term.find(korean, english)]
+            if program_id is None and not any(term.packed in indexed.specific for term in hits):
+                continue
+            score = sum(term.weight for term in hits) + topic_scores.get(indexed.fact.topic, 0)
+            if score > 0:
+                scored.append((score, indexed))
+        if not scored:
+            return []
+        scored.sort(key=lambda item: -item[0])
+        best_score, best = scored[0]
+        chosen = [best]
+        for score, indexed in scored[1:]:
+            if len(chosen) >= MAX_FACTS:
+                break
+            if (
+                score >= SECOND_FACT_SHARE * best_score
+                and indexed.program_id == best.program_id
+                and indexed.fact.topic == best.fact.topic
+            ):
+                chosen.append(indexed)
+        return chosen
+
+    def _find_duty(self, korean: str) -> tuple[str, str] | None:
+        for term, team_id, duty in self.duties:
+            if term.find(korean, ""):
+                return team_id, duty
+        return None

@@ -1,0 +1,80 @@
+"""Turn a typed question into forms that matching can use: spaced words, compact Korean, jamo."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_NON_WORD = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_LATIN = re.compile(r"[a-z]")
+
+_SYLLABLE_BASE = 0xAC00
+_LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_TAILS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+
+
+def spaced(text: str) -> str:
+    """Lower-case words separated by single spaces; punctuation becomes a space."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def compact(text: str) -> str:
+    """The spaced form without spaces: how Korean terms are compared."""
+    return spaced(text).replace(" ", "")
+
+
+def has_hangul(text: str) -> bool:
+    return bool(_HANGUL.search(text))
+
+
+def is_mostly_latin(text: str) -> bool:
+    """True for a question written in English (more Latin letters than Hangul)."""
+    lowered = text.lower()
+    return len(_LATIN.findall(lowered)) > 2 * len(_HANGUL.findall(lowered))
+
+
+def jamo(text: str) -> str:
+    """Decompose Hangul syllables into letters, so one mistyped letter costs little."""
+    letters: list[str] = []
+    for char in text:
+        code = ord(char) - _SYLLABLE_BASE
+        if 0 <= code < 11172:
+            lead, rest = divmod(code, 588)
+            vowel, tail = divmod(rest, 28)
+            letters.append(_LEADS[lead] + _VOWELS[vowel] + _TAILS[tail])
+        else:
+            letters.append(char)
+    return "".join(letters)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question in the forms the matcher reads."""
+
+    raw: str
+    spaced: str
+    compact: str
+    english: bool
+
+    @classmethod
+    def of(cls, raw: str, replacements: dict[str, str] | None = None) -> Query:
+        """Build the query; `replacements` maps typed forms to canonical ones (spaces ignored)."""
+        words = spaced(raw)
+        packed = words.replace(" ", "")
+        for typed, canonical in (replacements or {}).items():
+            typed_words, canonical_words = spaced(typed), spaced(canonical)
+            if typed_words in words:
+                words = words.replace(typed_words, canonical_words)
+            typed_packed = typed_words.replace(" ", "")
+            if typed_packed in packed:
+                packed = packed.replace(typed_packed, canonical_words.replace(" ", ""))
+        return cls(raw=raw, spaced=words, compact=packed, english=is_mostly_latin(raw))
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Whole-word pattern for an English term, allowing a plural 's'."""
+    return re.compile(r"(?<![0-9a-z])" + re.escape(spaced(term)) + r"s?(?![0-9a-z])")

@@ -1,0 +1,30 @@
+"""Configuration from the environment (see CONTRACTS.md)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    base_url: str | None
+    database_url: str | None
+    admin_ids: frozenset[int]
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            token=os.environ.get("TELEGRAM_BOT_TOKEN") or None,
+            base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
+            database_url=os.environ.get("DATABASE_URL") or None,
+            admin_ids=parse_ids(os.environ.get("ADMIN_IDS", "")),
+        )
+
+
+def parse_ids(text: str) -> frozenset[int]:
+    """Comma-separated Telegram user ids; anything that is not a whole number is ignored."""
+    return frozenset(
+        int(part) for part in text.replace(" ", "").split(",") if part.lstrip("-").isdigit()
+    )

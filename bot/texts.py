@@ -1,0 +1,156 @@
+"""Every user-facing sentence, Korean first with English beside it. Facts never live here."""
+
+from __future__ import annotations
+
+Lang = str  # "ko" | "en"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "start": {
+        "ko": (
+            "안녕하세요! 영등포구 일자리정책과 안내 봇이에요.\n"
+            "일자리·청년·사회적경제 사업의 자격, 임금, 일정, 장소를 알려드려요. "
+            "궁금한 것을 편하게 물어보시거나 아래 버튼을 눌러 주세요.\n"
+            "ℹ️ 안내 내용은 {source_years} 보고서 기준이에요. 최신 내용은 담당 팀에 꼭 확인해 주세요."
+        ),
+        "en": (
+            "Hello! I am the assistant of the Job Policy Division of Yeongdeungpo-gu.\n"
+            "I answer questions about jobs, youth and social-economy programs: who can join, pay, "
+            "dates and places. Ask me anything or tap a button below.\n"
+            "ℹ️ My answers come from the division's {source_years} report; please confirm the "
+            "latest details with the team in charge."
+        ),
+    },
+    "source_years": {"ko": "2017년 실적·2018년 계획", "en": "2017 results / 2018 plans"},
+    "help": {
+        "ko": (
+            "이렇게 물어보세요:\n"
+            "• 공공근로 시급이 얼마예요?\n"
+            "• 대학생 알바 자격\n"
+            "• 청년 드림팀 언제 모집해요?\n"
+            "• 사회적경제지원센터 어디예요?\n\n"
+            "명령어: /start 처음으로 · /lang 언어 바꾸기 · /cancel 진행 중인 것 취소"
+        ),
+        "en": (
+            "Ask like this:\n"
+            "• What is the hourly wage of public works jobs?\n"
+            "• Who can apply for the student part-time job?\n"
+            "• Where is the social economy center?\n\n"
+            "Commands: /start home · /lang language · /cancel stop what is in progress"
+        ),
+    },
+    "menu_programs": {"ko": "📋 프로그램 안내", "en": "📋 Programs"},
+    "menu_check": {"ko": "✅ 자격 확인", "en": "✅ Am I eligible?"},
+    "menu_apply": {"ko": "🧑‍🤝‍🧑 청년 드림팀 신청", "en": "🧑‍🤝‍🧑 Dream Team application"},
+    "menu_subscribe": {"ko": "🔔 알림 설정", "en": "🔔 Reminders"},
+    "menu_help": {"ko": "❓ 도움말", "en": "❓ Help"},
+    "home": {"ko": "🏠 처음으로", "en": "🏠 Home"},
+    "back": {"ko": "⬅️ 이전", "en": "⬅️ Back"},
+    "choose_audience": {"ko": "어떤 분야가 궁금하세요?", "en": "Which area are you interested in?"},
+    "audience_youth": {"ko": "청년", "en": "Youth"},
+    "audience_residents": {"ko": "구민 일자리", "en": "Jobs for residents"},
+    "audience_social_economy": {"ko": "사회적경제", "en": "Social economy"},
+    "audience_employment_support": {"ko": "취업지원", "en": "Employment support"},
+    "choose_program": {
+        "ko": "{audience} 분야 사업이에요. 하나를 골라 주세요.",
+        "en": "{audience} programs. Pick one.",
+    },
+    "topic_pay": {"ko": "💰 임금·지원금", "en": "💰 Pay / support"},
+    "topic_eligibility": {"ko": "🙋 자격", "en": "🙋 Who can join"},
+    "topic_schedule": {"ko": "📅 일정", "en": "📅 Schedule"},
+    "topic_place": {"ko": "📍 장소·문의", "en": "📍 Place / contact"},
+    "topic_apply": {"ko": "📝 신청 방법", "en": "📝 How to apply"},
+    "topic_figures": {"ko": "📊 실적·규모", "en": "📊 Figures"},
+    "topic_about": {"ko": "ℹ️ 사업 내용", "en": "ℹ️ About"},
+    "card_more": {
+        "ko": "아래 버튼으로 자세히 볼 수 있어요.",
+        "en": "Tap a button below for details.",
+    },
+    "program_card_button": {"ko": "📄 {program} 안내 더 보기", "en": "📄 More on {program}"},
+    "year_label_2018": {"ko": "2018년 계획", "en": "2018 plan"},
+    "year_label_2017": {"ko": "2017년 자료", "en": "2017 figures"},
+    "source_line": {"ko": "출처: {source}", "en": "Source: {source}"},
+    "team_line": {
+        "ko": "담당: 일자리정책과 {teams}",
+        "en": "In charge: Job Policy Division, {teams}",
+    },
+    "topic_missing": {
+        "ko": "{program}의 {topic} 정보는 제 자료에 없어요. 담당 팀에 문의해 주세요.",
+        "en": "My source has no {topic} details for {program}. Please ask the team in charge.",
+    },
+    "korean_only": {"ko": "", "en": "(This detail is only available in Korean.)"},
+    "fallback": {
+        "ko": (
+            "죄송해요, 그 내용은 제가 가진 자료에 없어서 정확히 답해 드릴 수 없어요.\n"
+            "제가 안내하는 것: 공공근로·지역공동체 일자리, 청년 일자리·인턴·드림팀, "
+            "사회적경제(사회적기업·협동조합·마을기업), 취업지원.\n"
+            "영등포구 일자리정책과 담당 팀:\n{teams}"
+        ),
+        "en": (
+            "Sorry, my source does not cover that, so I cannot answer it reliably.\n"
+            "I cover: public works and community jobs, youth jobs, internships and the Dream Team, "
+            "the social economy, and employment support.\n"
+            "Teams of the Job Policy Division, Yeongdeungpo-gu:\n{teams}"
+        ),
+    },
+    "fallback_team_row": {"ko": "• {team}: {duties}", "en": "• {team}: {duties}"},
+    "duty_referral": {
+        "ko": (
+            "'{duty}'은(는) 영등포구 일자리정책과 {team} 업무예요. "
+            "자세한 내용은 제 자료에 없어서, {team}에 문의해 주세요."
+        ),
+        "en": (
+            "'{duty}' is handled by the {team} of the Job Policy Division, Yeongdeungpo-gu. "
+            "My source has no details on it, so please ask that team."
+        ),
+    },
+    "greeting": {
+        "ko": "안녕하세요! 일자리·청년·사회적경제 사업에 대해 물어보세요. 예: '공공근로 시급이 얼마예요?'",
+        "en": "Hello! Ask me about jobs, youth or social-economy programs, e.g. 'public works hourly wage'.",
+    },
+    "lang_choose": {"ko": "언어를 골라 주세요.", "en": "Choose a language."},
+    "lang_set": {"ko": "이제 한국어로 안내할게요.", "en": "I will answer in English from now on."},
+    "lang_ko": {"ko": "한국어", "en": "한국어 (Korean)"},
+    "lang_en": {"ko": "English", "en": "English"},
+    "stale_button": {
+        "ko": "이 버튼은 더 이상 쓸 수 없어요. 처음 화면에서 다시 골라 주세요.",
+        "en": "This button no longer works. Please start again from the home screen.",
+    },
+    "not_ready": {
+        "ko": "이 기능은 아직 준비 중이에요. 지금은 질문을 입력하시거나 프로그램 안내를 이용해 주세요.",
+        "en": "This feature is not ready yet. For now, ask a question or browse the programs.",
+    },
+    "nothing_to_cancel": {
+        "ko": "취소할 진행 중인 작업이 없어요.",
+        "en": "There is nothing to cancel.",
+    },
+    "unsupported_message": {
+        "ko": "글자로 된 질문만 이해할 수 있어요. 궁금한 것을 글로 적어 주세요.",
+        "en": "I can only read text. Please type your question.",
+    },
+    "too_long": {
+        "ko": "질문이 너무 길어요. {limit}자 이내로 짧게 적어 주세요.",
+        "en": "Your question is too long. Please keep it under {limit} characters.",
+    },
+    "error": {
+        "ko": "죄송해요, 잠시 문제가 생겼어요. 잠시 후 다시 시도해 주세요. 입력하신 내용은 그대로 있어요.",
+        "en": "Sorry, something went wrong. Please try again in a moment; nothing you entered was lost.",
+    },
+    "console_intro": {
+        "ko": "로컬 콘솔 대화예요 (텔레그램 토큰 없음). 번호를 입력하면 버튼을 누른 것과 같아요. 끝내려면 /quit",
+        "en": "Local console chat (no Telegram token). Type a number to press a button; /quit to leave.",
+    },
+}
+
+COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "start": {"ko": "처음 화면", "en": "Home"},
+    "help": {"ko": "도움말", "en": "Help"},
+    "lang": {"ko": "언어 바꾸기 (한국어/English)", "en": "Change language"},
+    "cancel": {"ko": "진행 중인 것 취소", "en": "Cancel what is in progress"},
+}
+
+
+def t(key: str, lang: Lang = "ko", **values: object) -> str:
+    """The catalogue text for `key` in `lang` (Korean when no translation), formatted."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang) or entry["ko"]
+    return template.format(**values) if values else template

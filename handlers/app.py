@@ -1,0 +1,62 @@
+"""Build the python-telegram-bot Application: a readable list of handler registrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from telegram import BotCommand, BotCommandScopeDefault
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.assistant import Assistant
+from bot.texts import COMMAND_DESCRIPTIONS
+from handlers import buttons, commands, messages
+from handlers.deps import Deps
+from handlers.errors import on_error
+
+PUBLIC_COMMANDS = ("start", "help", "lang", "cancel")
+
+
+async def post_init(application: Application) -> None:
+    """Publish the command menu, in Korean by default and in English for English clients."""
+    bot = application.bot
+    for language in ("ko", "en"):
+        menu = [BotCommand(name, COMMAND_DESCRIPTIONS[name][language]) for name in PUBLIC_COMMANDS]
+        code = None if language == "ko" else "en"
+        await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
+
+
+def build_application(
+    token: str,
+    assistant: Assistant,
+    engine: Engine,
+    admin_ids: frozenset[int] = frozenset(),
+    base_url: str | None = None,
+    request: BaseRequest | None = None,
+) -> Application:
+    builder = Application.builder().token(token).post_init(post_init)
+    if base_url:
+        builder = builder.base_url(base_url)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data["deps"] = Deps(assistant=assistant, engine=engine, admin_ids=admin_ids)
+
+    application.add_handler(CommandHandler("start", commands.start))
+    application.add_handler(CommandHandler("help", commands.help_command))
+    application.add_handler(CommandHandler("lang", commands.lang))
+    application.add_handler(CommandHandler("cancel", commands.cancel))
+    application.add_handler(CallbackQueryHandler(buttons.button))
+    new_messages = filters.UpdateType.MESSAGE
+    application.add_handler(
+        MessageHandler(new_messages & filters.TEXT & ~filters.COMMAND, messages.question)
+    )
+    application.add_handler(MessageHandler(new_messages & filters.COMMAND, commands.help_command))
+    application.add_handler(MessageHandler(new_messages, messages.unsupported))
+    application.add_error_handler(on_error)
+    return application

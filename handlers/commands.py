@@ -1,0 +1,31 @@
+"""Slash commands: /start (with an optional program id), /help, /lang, /cancel."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.menus import help_reply
+from bot.reply import Reply
+from bot.texts import t
+from handlers.deps import deps, user_language
+from handlers.sending import send_reply
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = user_language(update, context)
+    payload = context.args[0] if context.args else None
+    await send_reply(update, context, deps(context).assistant.start(payload, lang))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await send_reply(update, context, help_reply(user_language(update, context)))
+
+
+async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    language = user_language(update, context)
+    await send_reply(update, context, deps(context).assistant.language_menu(language))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await send_reply(update, context, Reply(t("nothing_to_cancel", user_language(update, context))))

@@ -1,0 +1,31 @@
+"""What the handlers share, kept in the Application's bot_data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.assistant import Assistant
+from storage.users import touch_user
+
+
+@dataclass(frozen=True)
+class Deps:
+    assistant: Assistant
+    engine: Engine
+    admin_ids: frozenset[int]
+
+
+def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
+    return context.application.bot_data["deps"]
+
+
+def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Record the contact and return the user's language (Korean unless they chose English)."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return "ko"
+    return touch_user(deps(context).engine, user.id, chat.id, user.language_code).language

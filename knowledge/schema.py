@@ -1,0 +1,122 @@
+"""Schema of the knowledge base: programs, their dated facts and eligibility rules."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Year = Literal[2017, 2018]
+Audience = Literal["youth", "residents", "social_economy", "employment_support"]
+Topic = Literal["pay", "eligibility", "schedule", "place", "apply", "figures", "about"]
+Operator = Literal["eq", "ne", "ge", "le", "in", "not_in"]
+PersonaField = Literal[
+    "age",
+    "residence",
+    "works_in_yeongdeungpo",
+    "employment",
+    "student",
+    "household_income_pct_median",
+    "assets_krw",
+    "livelihood_benefit",
+    "unemployment_benefit",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A user-facing sentence in Korean, with an English version beside it when written."""
+
+    ko: str = Field(min_length=1)
+    en: str | None = None
+
+
+class DatedValue(Strict):
+    """One year's value of a fact, with the section of the source it comes from."""
+
+    year: Year
+    ko: str = Field(min_length=1)
+    en: str | None = None
+    source: str = Field(min_length=3)
+
+
+class Fact(Strict):
+    """A fact about a program on one topic; `values` holds one entry per year it is known for."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    topic: Topic
+    keywords: list[str] = []
+    values: list[DatedValue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_value_per_year(self) -> Fact:
+        years = [value.year for value in self.values]
+        if len(years) != len(set(years)):
+            raise ValueError(f"fact {self.id!r} has two values for one year")
+        return self
+
+
+class Condition(Strict):
+    field: PersonaField
+    op: Operator
+    value: int | bool | str | list[str]
+
+
+class Rule(Strict):
+    """One eligibility condition, or `any` of several (e.g. lives OR works in the district)."""
+
+    field: PersonaField | None = None
+    op: Operator | None = None
+    value: int | bool | str | list[str] | None = None
+    any: list[Condition] = []
+    reason: Text
+    source: str = Field(min_length=3)
+    year: Year
+
+    @model_validator(mode="after")
+    def _single_or_any(self) -> Rule:
+        single = self.field is not None and self.op is not None and self.value is not None
+        if single == bool(self.any):
+            raise ValueError("a rule has either field/op/value or a non-empty `any` list")
+        return self
+
+    def conditions(self) -> list[Condition]:
+        if self.any:
+            return list(self.any)
+        return [Condition(field=self.field, op=self.op, value=self.value)]
+
+
+class Program(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Text
+    aliases: list[str] = Field(min_length=1)
+    audience: Audience
+    teams: list[str] = Field(min_length=1)
+    summary: DatedValue
+    facts: list[Fact] = Field(min_length=1)
+    rules: list[Rule] = []
+
+    @model_validator(mode="after")
+    def _unique_fact_ids(self) -> Program:
+        ids = [fact.id for fact in self.facts]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate fact ids: {duplicates}")
+        return self
+
+
+class Team(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: Text
+    duties: list[str] = Field(min_length=1)
+    source: str
+
+
+class Division(Strict):
+    name: Text
+    teams: list[Team] = Field(min_length=1)
+    year: Year
+    source: str

@@ -1,0 +1,33 @@
+"""Reading and writing users."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from storage.models import User, utcnow
+
+
+def touch_user(
+    engine: Engine, user_id: int, chat_id: int, language_hint: str | None = None
+) -> User:
+    """The user's row, created on first contact and stamped with the time of this contact."""
+    with Session(engine, expire_on_commit=False) as session:
+        user = session.get(User, user_id)
+        if user is None:
+            language = "en" if language_hint and language_hint.startswith("en") else "ko"
+            user = User(id=user_id, chat_id=chat_id, language=language)
+        user.last_seen = utcnow()
+        user.active = True
+        session.add(user)
+        session.commit()
+        return user
+
+
+def set_language(engine: Engine, user_id: int, language: str) -> None:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.language = language
+            session.add(user)
+            session.commit()

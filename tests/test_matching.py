@@ -1,0 +1,88 @@
+"""Question matching as residents type: spacing, particles, colloquial words, typos, English.
+These phrasings are our own; the labelled dev set is scored separately by score_qa.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.normalize import Query, jamo
+
+
+@pytest.mark.parametrize(
+    ("question", "program", "needle"),
+    [
+        ("공공근로 하루 임금", "public_works", "7,530원"),
+        ("공공근로시급얼마임", "public_works", "7,530원"),
+        ("2017년 공공근로 일당은 얼마였어요", "public_works", "39,000원"),
+        ("공공 근로 재학생도 할수있나요", "public_works", "재학생"),
+        ("지역공동체일자리 시금", "community_jobs", "45,180원"),
+        ("공동체 일짜리 재산 기준", "community_jobs", "2억원"),
+        ("뉴딜 몇 살까지 돼요", "seoul_new_deal", "39세"),
+        ("청년 인턴 회사 지원 금액", "sme_youth_intern", "100만원"),
+        ("사회적경재 지원센터 위치", "social_economy_center", "선유동1로 80"),
+        ("마을기업 2차년도 지원금", "village_enterprise", "3천만원"),
+        ("대학생알바 휴학생도 되나요", "student_parttime", "휴학"),
+        ("문래동 청년센터 어디 있어요", "youth_job_center", "문래동3가 46"),
+        ("핀테크 교육 받을 수 있나요", "youth_academy", "핀테크"),
+        ("드림팀 팀당 얼마 지원해줘요", "youth_dream_team", "100만"),
+        ("일자리플러스센터 상담창구 몇 개", "jobplus_center", "5개"),
+        ("Where is the youth job center?", "youth_job_center", "문래동3가"),
+        ("public works hourly pay", "public_works", "7,530"),
+    ],
+)
+def test_question_finds_program_and_fact(
+    assistant, question: str, program: str, needle: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id == program, reply.text
+    assert needle.replace(" ", "") in reply.text.replace(" ", ""), reply.text
+    assert len(reply.text) <= 500
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "오늘 날씨 어때",
+        "맛집 추천해줘",
+        "여권 발급 어디서 해요",
+        "아파트 분양 일정",
+        "bitcoin price",
+    ],
+)
+def test_out_of_scope_gets_no_program(assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id is None
+    assert not reply.answered
+    assert "자료에 없" in reply.text or "source does not" in reply.text
+
+
+def test_duty_without_program_points_to_the_team(assistant) -> None:
+    reply = assistant.ask("직업소개소 등록은 어디에 문의해요?")
+    assert reply.program_id is None
+    assert "지역일자리사업팀" in reply.text
+
+
+def test_program_without_topic_gets_the_card(assistant) -> None:
+    reply = assistant.ask("마을기업")
+    assert reply.program_id == "village_enterprise"
+    assert reply.text.startswith("[마을기업]")
+    assert any("prog:" in b.data or "topic:" in b.data for row in reply.buttons for b in row)
+
+
+def test_team_question_names_the_team(assistant) -> None:
+    reply = assistant.ask("사회적기업 담당 팀이 어디예요")
+    assert reply.program_id == "social_enterprise"
+    assert "사회적경제팀" in reply.text
+
+
+def test_answer_names_the_year_it_states(assistant) -> None:
+    assert "2018년 계획" in assistant.ask("지역공동체 일자리 일당").text
+    assert "2017년 자료" in assistant.ask("2017년 지역공동체 일자리 일당").text
+
+
+def test_query_forms() -> None:
+    query = Query.of("  공공근로  시금이   얼마에여?? ", {"시금": "시급", "에여": "예요"})
+    assert query.compact == "공공근로시급이얼마예요"
+    assert not query.english
+    assert Query.of("What is the wage?").english
+    assert jamo("시급") == "ㅅㅣㄱㅡㅂ"
