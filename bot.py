@@ -39,6 +39,29 @@ def command_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_check(args: argparse.Namespace) -> int:
+    from bot.eligibility import screen
+    from knowledge.loader import knowledge
+
+    kb = knowledge()
+    lines = sys.stdin if args.json else [" ".join(args.persona)]
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            persona = json.loads(line)
+        except json.JSONDecodeError as error:
+            print(f"check: not a JSON object: {error}", file=sys.stderr)
+            return 2
+        if not isinstance(persona, dict):
+            print("check: each persona must be a JSON object", file=sys.stderr)
+            return 2
+        results = [result.as_json() for result in screen(kb, persona)]
+        sys.stdout.write(json.dumps({"results": results}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
 def command_kb_check(args: argparse.Namespace) -> int:
     from knowledge.crosscheck import unsupported_numbers
     from knowledge.loader import load_knowledge
@@ -106,11 +129,19 @@ def main(argv: list[str] | None = None) -> int:
         "--json", action="store_true", help="one question per stdin line, JSON lines out"
     )
     ask.add_argument("question", nargs="*")
+    check = sub.add_parser("check", help="which programs a persona qualifies for")
+    check.add_argument("--json", action="store_true", help="one persona JSON per stdin line")
+    check.add_argument("persona", nargs="*", help="a persona as one JSON object")
     sub.add_parser("kb-check", help="validate the knowledge base")
     bench = sub.add_parser("bench", help="measure answering speed and memory")
     bench.add_argument("--questions", type=int, default=1000)
     args = parser.parse_args(argv)
-    commands = {"ask": command_ask, "kb-check": command_kb_check, "bench": command_bench}
+    commands = {
+        "ask": command_ask,
+        "check": command_check,
+        "kb-check": command_kb_check,
+        "bench": command_bench,
+    }
     if args.command is None:
         args = parser.parse_args(["run", *(argv or [])])
     return commands.get(args.command, command_run)(args)

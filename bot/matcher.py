@@ -70,6 +70,16 @@ class Match:
     english: bool = False
 
 
+def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list[str]:
+    """The keywords plus their variants with a word replaced by a synonym."""
+    expanded = dict.fromkeys(keywords)
+    for word in keywords:
+        for canonical, alternatives in synonyms.items():
+            if has_hangul(word) and canonical in word and word != canonical:
+                expanded.update(dict.fromkeys(word.replace(canonical, alt) for alt in alternatives))
+    return list(expanded)
+
+
 def duty_core(duty: str) -> str:
     """The distinctive part of a team duty: '직업소개소 관리' -> '직업소개소'."""
     core = compact(duty)
@@ -130,12 +140,13 @@ class Matcher:
         keyword_owners: dict[str, set[str]] = {}
         for program in kb.programs.values():
             for fact in program.facts:
-                for word in fact.keywords:
-                    keyword_owners.setdefault(compact(word), set()).add(program.id)
+                for word in expand_synonyms(fact.keywords, vocabulary.keyword_synonyms):
+                    keyword_owners.setdefault(Term.of(word).packed, set()).add(program.id)
         self.facts: list[IndexedFact] = []
         for program in kb.programs.values():
             for fact in program.facts:
-                terms = tuple(Term.of(word) for word in fact.keywords)
+                words = expand_synonyms(fact.keywords, vocabulary.keyword_synonyms)
+                terms = tuple(Term.of(word) for word in words)
                 specific = frozenset(
                     t.packed
                     for t in terms

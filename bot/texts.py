@@ -141,6 +141,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
 }
 
+CATALOGUE.update(
+    {
+        "needs_answer": {"ko": "확인 필요: {fields}", "en": "Needs an answer: {fields}"},
+        "field_age": {"ko": "나이", "en": "age"},
+        "field_residence": {"ko": "사는 곳", "en": "where you live"},
+        "field_works_in_yeongdeungpo": {
+            "ko": "영등포구 근무·활동 여부",
+            "en": "work or activity in Yeongdeungpo",
+        },
+        "field_employment": {"ko": "취업 상태", "en": "employment"},
+        "field_student": {"ko": "재학 여부", "en": "student status"},
+        "field_household_income_pct_median": {"ko": "가구소득", "en": "household income"},
+        "field_assets_krw": {"ko": "재산", "en": "household assets"},
+        "field_livelihood_benefit": {"ko": "생계급여 수급 여부", "en": "livelihood benefit"},
+        "field_unemployment_benefit": {"ko": "실업급여 수급 여부", "en": "unemployment benefit"},
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},

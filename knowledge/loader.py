@@ -28,6 +28,7 @@ class Vocabulary(Strict):
     replacements: dict[str, str] = {}
     years: dict[str, int] = {}
     greetings: list[str] = []
+    keyword_synonyms: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""One small engine for every program's eligibility rules (the rules themselves are data).
+
+A rule passes, fails, or is unknown when the persona lacks a field it needs. A program is
+ineligible when any rule fails (each failure gives its reason), unknown when none fails but
+some cannot be decided, and eligible when all pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.texts import t
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Condition, Program, Rule
+
+Status = Literal["eligible", "ineligible", "unknown"]
+Persona = Mapping[str, Any]
+
+
+@dataclass
+class ProgramResult:
+    program: str
+    status: Status
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"program": self.program, "status": self.status, "reasons": self.reasons}
+
+
+def _compare(op: str, actual: Any, expected: Any) -> bool | None:
+    """The comparison, or None when the persona's value has the wrong type to compare."""
+    if op in ("ge", "le"):
+        if isinstance(actual, bool) or not isinstance(actual, int | float):
+            return None
+        return actual >= expected if op == "ge" else actual <= expected
+    if op in ("in", "not_in"):
+        inside = actual in expected
+        return inside if op == "in" else not inside
+    if isinstance(expected, bool) and not isinstance(actual, bool):
+        return None
+    return actual == expected if op == "eq" else actual != expected
+
+
+def check_condition(condition: Condition, persona: Persona) -> bool | None:
+    value = persona.get(condition.field)
+    if value is None:
+        return None
+    return _compare(condition.op, value, condition.value)
+
+
+def check_rule(rule: Rule, persona: Persona) -> bool | None:
+    """True / False, or None when it cannot be decided from what the persona says."""
+    outcomes = [check_condition(condition, persona) for condition in rule.conditions()]
+    if any(outcome is True for outcome in outcomes):
+        return True
+    if any(outcome is None for outcome in outcomes):
+        return None
+    return False
+
+
+def evaluate(program: Program, persona: Persona, lang: str = "ko") -> ProgramResult:
+    name = (program.name.en if lang == "en" else None) or program.name.ko
+    failed: list[str] = []
+    missing: list[str] = []
+    for rule in program.rules:
+        outcome = check_rule(rule, persona)
+        if outcome is False:
+            reason = (rule.reason.en if lang == "en" else None) or rule.reason.ko
+            failed.append(f"{reason} ({name}, {rule.source})")
+        elif outcome is None:
+            missing.extend(
+                c.field for c in rule.conditions() if check_condition(c, persona) is None
+            )
+    missing = list(dict.fromkeys(missing))
+    if failed:
+        return ProgramResult(program.id, "ineligible", failed, missing)
+    if missing:
+        labels = ", ".join(t(f"field_{name}", lang) for name in missing)
+        return ProgramResult(
+            program.id, "unknown", [t("needs_answer", lang, fields=labels)], missing
+        )
+    return ProgramResult(program.id, "eligible")
+
+
+def screen(kb: KnowledgeBase, persona: Persona, lang: str = "ko") -> list[ProgramResult]:
+    """A result for every program that has eligibility rules, in knowledge-base order."""
+    return [evaluate(p, persona, lang) for p in kb.programs.values() if p.rules]

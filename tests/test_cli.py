@@ -1,0 +1,39 @@
+"""The command line contract of CONTRACTS.md: `ask`, `ask --json`, `kb-check`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "bot.py", *args], input=stdin, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_ask_prints_the_answer() -> None:
+    proc = run("ask", "공공근로 시급이 얼마예요?")
+    assert proc.returncode == 0
+    assert "7,530원" in proc.stdout
+
+
+def test_ask_json_answers_line_by_line_in_order() -> None:
+    questions = ["공공근로 시급이 얼마예요?", "쓰레기 배출 요일", "", "사경센터 주소"]
+    proc = run("ask", "--json", stdin="\n".join(questions) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["program"] for r in records] == ["public_works", None, None, "social_economy_center"]
+    assert "7,530원" in records[0]["answer"]
+    assert "자료에 없" in records[1]["answer"]
+    assert "선유동1로 80" in records[3]["answer"]
+
+
+def test_kb_check_passes_on_the_shipped_data() -> None:
+    proc = run("kb-check")
+    assert proc.returncode == 0, proc.stderr
+    assert "16 programs" in proc.stdout
