@@ -1,9 +1,10 @@
 """Composition root and command line.
 
-python bot.py            run the bot: Telegram polling with TELEGRAM_BOT_TOKEN, else a console chat
-python bot.py ask "질문"  print the answer a resident would get (--json: one question per stdin line)
-python bot.py kb-check   validate the knowledge base without starting the bot
-python bot.py bench      start-up time, cost per question and peak memory of answering
+python bot.py               run the bot: Telegram polling with a token, else a console chat
+python bot.py ask "질문"     print the answer a resident would get (--json: a question a line)
+python bot.py check --json  eligibility of personas (a JSON object per stdin line)
+python bot.py kb-check      validate the knowledge base without starting the bot
+python bot.py bench         start-up time, cost per question and peak memory of answering
 """
 
 from __future__ import annotations
