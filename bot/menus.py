@@ -27,7 +27,9 @@ def audiences_reply(lang: str) -> Reply:
 
 
 def programs_reply(kb: KnowledgeBase, audience: str, lang: str) -> Reply:
-    programs = [p for p in kb.programs.values() if p.audience == audience]
+    programs = sorted(
+        (p for p in kb.programs.values() if p.audience == audience), key=lambda p: p.order
+    )
     rows = [[Button(program_name(p, lang), callbacks.program(p.id))] for p in programs]
     rows.append([Button(t("back", lang), callbacks.menu("programs"))])
     rows.append([Button(t("home", lang), callbacks.home())])

@@ -94,6 +94,7 @@ class Program(Strict):
     name: Text
     aliases: list[str] = Field(min_length=1)
     audience: Audience
+    order: int = 100  # position in the menus, lowest first
     teams: list[str] = Field(min_length=1)
     summary: DatedValue
     facts: list[Fact] = Field(min_length=1)
