@@ -23,6 +23,7 @@ FUZZY_MIN_RATIO = 87.0
 FUZZY_MIN_SYLLABLES = 3
 SECOND_FACT_SHARE = 0.75
 MAX_FACTS = 2
+KEYWORD_SHARE = 0.25
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
 
 
@@ -113,7 +114,16 @@ class Matcher:
         self.topics = {
             topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.topics.items()
         }
+        self.question_words = sorted(
+            (
+                (topic, Term.of(word))
+                for topic, words in vocabulary.question_words.items()
+                for word in words
+            ),
+            key=lambda item: -len(item[1].packed),
+        )
         topic_words = {term.packed for terms in self.topics.values() for term in terms}
+        topic_words |= {term.packed for _, term in self.question_words}
 
         self.aliases: list[tuple[str, Term, str]] = []
         for program in kb.programs.values():
@@ -173,16 +183,23 @@ class Matcher:
             for topic, terms in self.topics.items()
         }
         topic_scores = {topic: score for topic, score in topic_scores.items() if score > 0}
-        best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else None
+        asked = self._asked_topic(topic_korean, topic_english)
+        if asked == "about" and any(topic != "about" for topic in topic_scores):
+            asked = None  # "what is the wage": the content word says what is asked
+        if program_id is None:
+            program_id = self._identify_by_keywords(korean, english)
 
-        facts = self._rank_facts(program_id, korean, english, topic_scores)
         result = Match(kind="fallback", year=year, english=query.english)
-        if facts:
-            result.kind, result.program_id = "facts", facts[0].program_id
-            result.topic, result.facts = facts[0].fact.topic, [f.fact for f in facts]
-        elif program_id is not None:
-            result.program_id, result.topic = program_id, best_topic
-            result.kind = "topic" if best_topic is not None else "card"
+        if program_id is not None:
+            facts = self._rank_facts(program_id, korean, english, topic_scores, asked)
+            best_topic = asked or (
+                max(topic_scores, key=topic_scores.__getitem__) if topic_scores else None
+            )
+            result.program_id = program_id
+            if facts:
+                result.kind, result.topic, result.facts = "facts", facts[0].topic, facts
+            else:
+                result.kind, result.topic = ("topic", best_topic) if best_topic else ("card", None)
         elif (duty := self._find_duty(korean)) is not None:
             result.kind, result.duty = "duty", duty
         elif any(term.find(korean, english) for term in self.greetings):
@@ -190,13 +207,14 @@ class Matcher:
         return result
 
     def _find_program(self, korean: str, english: str) -> tuple[str | None, Term | None]:
+        """The program named in the question: its longest name found, else a close misspelling."""
         for program_id, term, _ in self.aliases:
             if term.find(korean, english):
                 return program_id, term
         if not korean:
             return None, None
         letters = jamo(korean)
-        best: tuple[float, str | None, Term | None] = (0.0, None, None)
+        best: tuple[float, str | None] = (0.0, None)
         for program_id, term, term_letters in self.aliases:
             if term.pattern is not None or len(term.packed) < FUZZY_MIN_SYLLABLES:
                 continue
@@ -204,36 +222,71 @@ class Matcher:
                 continue
             ratio = fuzz.partial_ratio(term_letters, letters, score_cutoff=FUZZY_MIN_RATIO)
             if ratio > best[0]:
-                best = (ratio, program_id, None)
-        return best[1], best[2]
+                best = (ratio, program_id)
+        return best[1], None
+
+    def _asked_topic(self, korean: str, english: str) -> Topic | None:
+        """The topic of the question word, the longest one found (얼마나자주 before 얼마)."""
+        for topic, term in self.question_words:
+            if term.find(korean, english):
+                return topic
+        return None
+
+    def _identify_by_keywords(self, korean: str, english: str) -> str | None:
+        """The program whose distinctive keywords the question uses, when it names none: two
+        distinct keywords, or one of three or more syllables that is a fair part of the question.
+        Eligibility facts do not count: they name other schemes (실업급여) as conditions."""
+        length = max(len(korean), len(english.replace(" ", "")), 1)
+        found: dict[str, set[str]] = {}
+        for indexed in self.facts:
+            if indexed.fact.topic == "eligibility":
+                continue
+            for term in indexed.keywords:
+                if term.packed in indexed.specific and term.find(korean, english):
+                    found.setdefault(indexed.program_id, set()).add(term.packed)
+        best: tuple[int, str | None] = (0, None)
+        for program_id, words in found.items():
+            words = {w for w in words if not any(w != other and w in other for other in words)}
+            longest = max(len(w) for w in words)
+            strong = len(words) >= 2 or (longest >= 3 and longest / length >= KEYWORD_SHARE)
+            if strong and sum(len(w) for w in words) > best[0]:
+                best = (sum(len(w) for w in words), program_id)
+        return best[1]
 
     def _rank_facts(
-        self, program_id: str | None, korean: str, english: str, topic_scores: dict[str, int]
-    ) -> list[IndexedFact]:
+        self,
+        program_id: str,
+        korean: str,
+        english: str,
+        topic_scores: dict[str, int],
+        asked: Topic | None,
+    ) -> list[Fact]:
+        """The program's best facts: on the asked topic when it has any, by keyword hits."""
+        candidates = [f for f in self.facts if f.program_id == program_id]
+        if asked is not None and any(f.fact.topic == asked for f in candidates):
+            candidates = [f for f in candidates if f.fact.topic == asked]
+        elif asked is not None and asked != "about":
+            return []
         scored: list[tuple[float, IndexedFact]] = []
-        for indexed in self.facts:
-            if program_id is not None and indexed.program_id != program_id:
-                continue
-            hits = [term for term in indexed.keywords if term.find(korean, english)]
-            if program_id is None and not any(term.packed in indexed.specific for term in hits):
-                continue
-            score = sum(term.weight for term in hits) + topic_scores.get(indexed.fact.topic, 0)
-            if score > 0:
+        for indexed in candidates:
+            hits = sum(term.weight for term in indexed.keywords if term.find(korean, english))
+            score = hits + topic_scores.get(indexed.fact.topic, 0)
+            if score > 0 or asked is not None:
                 scored.append((score, indexed))
         if not scored:
             return []
         scored.sort(key=lambda item: -item[0])
         best_score, best = scored[0]
-        chosen = [best]
+        chosen = [best.fact]
         for score, indexed in scored[1:]:
             if len(chosen) >= MAX_FACTS:
                 break
             if (
                 score >= SECOND_FACT_SHARE * best_score
-                and indexed.program_id == best.program_id
+                and score > 0
                 and indexed.fact.topic == best.fact.topic
             ):
-                chosen.append(indexed)
+                chosen.append(indexed.fact)
         return chosen
 
     def _find_duty(self, korean: str) -> tuple[str, str] | None:

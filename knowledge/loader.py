@@ -25,6 +25,7 @@ class Vocabulary(Strict):
     """How residents type: topic words, and typed forms mapped to the canonical word."""
 
     topics: dict[Topic, list[str]]
+    question_words: dict[Topic, list[str]] = {}
     replacements: dict[str, str] = {}
     years: dict[str, int] = {}
     greetings: list[str] = []
