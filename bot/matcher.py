@@ -7,8 +7,10 @@ names are forgiven by comparing Hangul letter by letter (jamo) with rapidfuzz.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -24,6 +26,9 @@ FUZZY_MIN_SYLLABLES = 3
 SECOND_FACT_SHARE = 0.75
 MAX_FACTS = 2
 KEYWORD_SHARE = 0.25
+TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
+COMMON_SHARE = 0.15  # a word found in more facts than this says nothing about which one
+OVERRIDE_SCORE = 8  # a fact this strongly matched wins even off the asked topic
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
 
 
@@ -58,6 +63,7 @@ class IndexedFact:
     fact: Fact
     keywords: tuple[Term, ...]
     specific: frozenset[str]
+    text: str  # every value's Korean text, compact, for word overlap with the question
 
 
 @dataclass
@@ -163,10 +169,18 @@ class Matcher:
                     if is_specific(t, topic_words, names_of_others[program.id])
                     and len(keyword_owners[t.packed]) <= 2
                 )
-                self.facts.append(IndexedFact(program.id, fact, terms, specific))
+                text = compact(" ".join(value.ko for value in fact.values))
+                self.facts.append(IndexedFact(program.id, fact, terms, specific, text))
+
+        self._fact_share = lru_cache(maxsize=4096)(self._share_of_facts)
+        self._last_spaced = ""
+
+    def _share_of_facts(self, word: str) -> float:
+        return max(sum(word in f.text for f in self.facts), 1) / len(self.facts)
 
     def match(self, text: str) -> Match:
         query = Query.of(text, self.replacements)
+        self._last_spaced = query.spaced
         korean = query.compact if has_hangul(query.compact) else ""
         english = query.spaced if re.search("[a-z]", query.spaced) else ""
         year = next((y for word, y in self.years.items() if word in query.compact), None)
@@ -191,7 +205,7 @@ class Matcher:
 
         result = Match(kind="fallback", year=year, english=query.english)
         if program_id is not None:
-            facts = self._rank_facts(program_id, korean, english, topic_scores, asked)
+            facts = self._rank_facts(program_id, korean, english, topic_scores, asked, topic_korean)
             best_topic = asked or (
                 max(topic_scores, key=topic_scores.__getitem__) if topic_scores else None
             )
@@ -260,25 +274,34 @@ class Matcher:
         english: str,
         topic_scores: dict[str, int],
         asked: Topic | None,
+        topic_korean: str = "",
     ) -> list[Fact]:
         """The program's best facts: on the asked topic when it has any, by keyword hits."""
-        candidates = [f for f in self.facts if f.program_id == program_id]
-        if asked is not None and any(f.fact.topic == asked for f in candidates):
-            candidates = [f for f in candidates if f.fact.topic == asked]
+        words = self._content_words(topic_korean)
+        scored: list[tuple[float, IndexedFact, int]] = []
+        for indexed in self.facts:
+            if indexed.program_id != program_id:
+                continue
+            hits = sum(term.weight for term in indexed.keywords if term.find(korean, english))
+            overlap = TEXT_WEIGHT * sum(self._overlap(word, indexed.text) for word in words)
+            score = hits + overlap + topic_scores.get(indexed.fact.topic, 0)
+            scored.append((score, indexed, hits))
+        scored.sort(key=lambda item: -item[0])
+        on_topic = [item for item in scored if item[1].fact.topic == asked]
+        if asked is not None and on_topic:
+            # A fact named outright by its keywords wins even off the asked topic.
+            strongest = max(scored, key=lambda item: item[2])
+            override = strongest[2] >= OVERRIDE_SCORE and strongest[2] > 2 * on_topic[0][2]
+            scored = [strongest] if override else on_topic
         elif asked is not None and asked != "about":
             return []
-        scored: list[tuple[float, IndexedFact]] = []
-        for indexed in candidates:
-            hits = sum(term.weight for term in indexed.keywords if term.find(korean, english))
-            score = hits + topic_scores.get(indexed.fact.topic, 0)
-            if score > 0 or asked is not None:
-                scored.append((score, indexed))
+        else:
+            scored = [item for item in scored if item[0] > 0]
         if not scored:
             return []
-        scored.sort(key=lambda item: -item[0])
-        best_score, best = scored[0]
+        best_score, best, _ = scored[0]
         chosen = [best.fact]
-        for score, indexed in scored[1:]:
+        for score, indexed, _ in scored[1:]:
             if len(chosen) >= MAX_FACTS:
                 break
             if (
@@ -288,6 +311,27 @@ class Matcher:
             ):
                 chosen.append(indexed.fact)
         return chosen
+
+    def _content_words(self, korean: str) -> list[str]:
+        """The question's words outside the program's name, for overlap with fact texts."""
+        if not korean:
+            return []
+        return [
+            word
+            for word in self._last_spaced.split()
+            if has_hangul(word) and len(word) >= 2 and word[:2] in korean
+        ]
+
+    def _overlap(self, word: str, text: str) -> float:
+        """How much one question word says about a fact: its longest prefix (2+ syllables, so
+        particles fall away) found in the fact's text, weighted by how rare it is among facts."""
+        for end in range(len(word), 1, -1):
+            prefix = word[:end]
+            if prefix in text:
+                share = self._fact_share(prefix)
+                rarity = math.log(1 / share) / math.log(len(self.facts))
+                return 0.0 if share > COMMON_SHARE else end * rarity
+        return 0.0
 
     def _find_duty(self, korean: str) -> tuple[str, str] | None:
         for term, team_id, duty in self.duties:
