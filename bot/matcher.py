@@ -28,7 +28,7 @@ MAX_FACTS = 2
 KEYWORD_SHARE = 0.25
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
 COMMON_SHARE = 0.15  # a word found in more facts than this says nothing about which one
-OVERRIDE_SCORE = 8  # a fact this strongly matched wins even off the asked topic
+OVERRIDE_SCORE = 6  # a fact this strongly matched wins even off the asked topic
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
 
 
