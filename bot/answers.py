@@ -20,6 +20,14 @@ def pick_value(fact: Fact, year: int | None = None) -> DatedValue:
     return by_year.get(year) if year in by_year else max(fact.values, key=lambda v: v.year)
 
 
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop (Korean 요. / English .), for one-line summaries."""
+    for end in ("요. ", ". "):
+        if end in text:
+            return text[: text.index(end) + len(end) - 1]
+    return text
+
+
 def value_text(value: DatedValue, lang: str) -> str:
     if lang == "en":
         return value.en or f"{value.ko} {t('korean_only', 'en')}"
@@ -83,7 +91,12 @@ def answer_match(kb: KnowledgeBase, match: Match, lang: str) -> Reply:
     if match.kind == "facts" and match.program_id and match.topic:
         program = kb.programs[match.program_id]
         text = facts_text(kb, program, match.topic, match.facts, match.year, lang)
-        return Reply(text, more_buttons(program, lang), program.id)
+        buttons = more_buttons(program, lang)
+        if match.topic == "eligibility" and program.rules:
+            buttons.insert(
+                0, [Button(t("check_my_eligibility", lang), callbacks.screener_action("start"))]
+            )
+        return Reply(text, buttons, program.id)
     if match.kind == "topic" and match.program_id and match.topic:
         return topic_reply(kb, kb.programs[match.program_id], match.topic, lang, match.year)
     if match.kind == "card" and match.program_id:

@@ -9,6 +9,7 @@ from bot.matcher import Matcher
 from bot.menus import audiences_reply, help_reply, home_reply, language_reply, programs_reply
 from bot.normalize import is_mostly_latin
 from bot.reply import Reply
+from bot.screener import Screener
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
@@ -19,6 +20,7 @@ class Assistant:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.matcher = Matcher(kb)
+        self.screener = Screener(kb)
 
     def ask(self, text: str, lang: str = "ko") -> Reply:
         """Answer a free-text question; English questions get English answers."""
@@ -26,7 +28,9 @@ class Assistant:
             return Reply(t("too_long", lang, limit=MAX_QUESTION_CHARS), answered=True)
         match = self.matcher.match(text)
         answer_lang = "en" if is_mostly_latin(text) else lang
-        return answer_match(self.kb, match, answer_lang)
+        reply = answer_match(self.kb, match, answer_lang)
+        reply.wants_screener = match.wants_screener
+        return reply
 
     def start(self, payload: str | None, lang: str = "ko") -> Reply:
         """The home screen, or a program's card when /start carries its id (a poster's QR code)."""

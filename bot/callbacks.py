@@ -46,6 +46,18 @@ def lang(code: str) -> str:
     return f"lang:{code}"
 
 
+def screener(step: str, value: str) -> str:
+    return f"scr:{step}:{value}"
+
+
+def screener_action(action: str) -> str:
+    return f"scra:{action}"
+
+
+def _token(text: str) -> bool:
+    return 0 < len(text) <= 40 and all(c.isascii() and (c.isalnum() or c == "_") for c in text)
+
+
 def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
     """The press the data stands for, or None when it is malformed, unknown or forged."""
     if not data or len(data.encode()) > MAX_BYTES:
@@ -58,6 +70,8 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         "prog": lambda: len(args) == 1 and args[0] in kb.programs,
         "topic": lambda: len(args) == 2 and args[0] in kb.programs and args[1] in TOPICS,
         "lang": lambda: len(args) == 1 and args[0] in LANGS,
+        "scr": lambda: len(args) == 2 and all(_token(a) for a in args),
+        "scra": lambda: len(args) == 1 and _token(args[0]),
     }
     check = valid.get(action)
     return Press(action, tuple(args)) if check is not None and check() else None

@@ -75,6 +75,7 @@ class Match:
     year: int | None = None
     duty: tuple[str, str] | None = None
     english: bool = False
+    wants_screener: bool = False
 
 
 def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list[str]:
@@ -117,6 +118,8 @@ class Matcher:
         self.replacements = vocabulary.replacements
         self.years = {compact(word): year for word, year in vocabulary.years.items()}
         self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
+        self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
+        self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
         self.topics = {
             topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.topics.items()
         }
@@ -210,14 +213,22 @@ class Matcher:
                 max(topic_scores, key=topic_scores.__getitem__) if topic_scores else None
             )
             result.program_id = program_id
-            if facts:
+            if facts and not (
+                asked == "about" and not self._names_a_fact(facts[0], korean, english)
+            ):
                 result.kind, result.topic, result.facts = "facts", facts[0].topic, facts
+            elif asked == "about":
+                result.kind = "card"  # "뉴딜이 뭐예요?": the program's card says what it is
             else:
                 result.kind, result.topic = ("topic", best_topic) if best_topic else ("card", None)
         elif (duty := self._find_duty(korean)) is not None:
             result.kind, result.duty = "duty", duty
         elif any(term.find(korean, english) for term in self.greetings):
             result.kind = "greeting"
+        about_me = any(term.find(korean, english) for term in self.first_person)
+        result.wants_screener = any(
+            term.find(korean, english) for term in self.screener_triggers
+        ) or (about_me and (asked == "eligibility" or "eligibility" in topic_scores))
         return result
 
     def _find_program(self, korean: str, english: str) -> tuple[str | None, Term | None]:
@@ -311,6 +322,10 @@ class Matcher:
             ):
                 chosen.append(indexed.fact)
         return chosen
+
+    def _names_a_fact(self, fact: Fact, korean: str, english: str) -> bool:
+        indexed = next(f for f in self.facts if f.fact is fact)
+        return any(term.find(korean, english) for term in indexed.keywords)
 
     def _content_words(self, korean: str) -> list[str]:
         """The question's words outside the program's name, for overlap with fact texts."""

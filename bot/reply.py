@@ -17,3 +17,4 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     program_id: str | None = None
     answered: bool = True
+    wants_screener: bool = False

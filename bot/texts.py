@@ -159,10 +159,155 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "screener_intro": {
+            "ko": "몇 가지만 여쭤보고 신청할 수 있는 사업을 알려드릴게요. 모르시면 '모름/건너뛰기'를 누르세요. 답은 결과를 보여드리는 데만 쓰고, 담당자에게 전달하지 않아요.",
+            "en": "A few questions, then I will tell you which programs fit. Tap 'Skip' when you are not sure. Your answers are used only for this result and are not shared with staff.",
+        },
+        "screener_progress": {
+            "ko": "자격 확인 {number}번째 질문",
+            "en": "Eligibility check, question {number}",
+        },
+        "screener_q_age": {
+            "ko": "만 나이를 숫자로 적어 주세요. (예: 27)",
+            "en": "Please type your age in full years (e.g. 27).",
+        },
+        "screener_q_residence": {
+            "ko": "어디에 사세요? (주민등록 기준) 다른 곳에 살아도 영등포구에서 일하거나 활동하면 그 버튼을 눌러 주세요.",
+            "en": "Where do you live (registered address)? If you live elsewhere but work or are active in Yeongdeungpo, say so.",
+        },
+        "screener_q_employment": {"ko": "지금 일하고 계세요?", "en": "Are you working now?"},
+        "screener_q_student": {"ko": "학교에 다니고 계세요?", "en": "Are you a student?"},
+        "screener_q_household_size": {
+            "ko": "함께 사는 가구원은 모두 몇 명이에요? (본인 포함)",
+            "en": "How many people live in your household (including you)?",
+        },
+        "screener_q_household_income_pct_median": {
+            "ko": "가구의 한 달 소득은 얼마쯤이에요? (2018년 기준중위소득 기준)",
+            "en": "About how much does your household earn a month? (2018 median income)",
+        },
+        "screener_q_assets_krw": {
+            "ko": "가구의 재산(집·예금 등)은 얼마쯤이에요?",
+            "en": "About how much are your household's assets (home, savings, …)?",
+        },
+        "screener_q_benefits": {
+            "ko": "지금 받고 계신 급여가 있나요?",
+            "en": "Do you receive any of these benefits now?",
+        },
+        "screener_residence_yeongdeungpo": {"ko": "영등포구", "en": "Yeongdeungpo-gu"},
+        "screener_residence_seoul_other_works": {
+            "ko": "서울 다른 구 (영등포구에서 일·활동)",
+            "en": "Another Seoul district, working/active in Yeongdeungpo",
+        },
+        "screener_residence_seoul_other": {"ko": "서울 다른 구", "en": "Another district of Seoul"},
+        "screener_residence_outside_seoul_works": {
+            "ko": "서울 밖 (영등포구에서 일·활동)",
+            "en": "Outside Seoul, working/active in Yeongdeungpo",
+        },
+        "screener_residence_outside_seoul": {"ko": "서울 밖", "en": "Outside Seoul"},
+        "screener_employment_unemployed": {
+            "ko": "일자리를 찾고 있어요 (실업)",
+            "en": "Looking for work (unemployed)",
+        },
+        "screener_employment_irregular_daily": {
+            "ko": "일용직이에요 (정기소득 없음)",
+            "en": "Day labour, no regular income",
+        },
+        "screener_employment_employed": {"ko": "회사 등에서 일하고 있어요", "en": "Employed"},
+        "screener_student_none": {"ko": "학생이 아니에요", "en": "Not a student"},
+        "screener_student_university_enrolled": {
+            "ko": "대학 재학 중",
+            "en": "University, enrolled",
+        },
+        "screener_student_university_on_leave": {
+            "ko": "대학 휴학 중",
+            "en": "University, on leave",
+        },
+        "screener_student_other_enrolled": {
+            "ko": "고등학교 등 다른 학교 재학",
+            "en": "Other school",
+        },
+        "screener_benefits_none": {"ko": "받는 것 없어요", "en": "None"},
+        "screener_benefits_livelihood": {
+            "ko": "생계급여 (기초생활보장)",
+            "en": "Livelihood benefit (생계급여)",
+        },
+        "screener_benefits_unemployment": {
+            "ko": "실업급여",
+            "en": "Unemployment benefit (실업급여)",
+        },
+        "screener_benefits_both": {"ko": "둘 다 받아요", "en": "Both"},
+        "screener_household": {"ko": "{size}명", "en": "{size}"},
+        "screener_income_upto": {
+            "ko": "월 {amount} 이하 (중위소득 {pct}% 이하)",
+            "en": "{amount} a month or less ({pct}% of median or less)",
+        },
+        "screener_income_over": {"ko": "월 {amount} 초과", "en": "More than {amount} a month"},
+        "screener_assets_upto": {"ko": "{amount} 이하", "en": "{amount} or less"},
+        "screener_assets_over": {"ko": "{amount} 초과", "en": "More than {amount}"},
+        "screener_skip": {"ko": "🤷 모름/건너뛰기", "en": "🤷 Not sure / skip"},
+        "screener_cancel": {"ko": "✖️ 그만하기", "en": "✖️ Stop"},
+        "screener_result_title": {"ko": "📋 자격 확인 결과", "en": "📋 Your eligibility"},
+        "screener_group_eligible": {"ko": "\n✅ 신청 가능", "en": "\n✅ You can apply"},
+        "screener_group_unknown": {"ko": "\n❓ 확인 필요", "en": "\n❓ Needs checking"},
+        "screener_group_ineligible": {"ko": "\n❌ 해당 없음", "en": "\n❌ Not for you"},
+        "screener_result_note": {
+            "ko": "\nℹ️ 2017년 실적·2018년 계획 보고서 기준의 참고용 결과예요. 실제 선발은 담당 팀이 확인해요. 결과를 지우려면 /forget",
+            "en": "\nℹ️ A guide based on the 2017/2018 report; the team in charge makes the actual decision. To delete this result: /forget",
+        },
+        "screener_again": {"ko": "🔁 결과 다시 보기", "en": "🔁 Show result"},
+        "screener_edit": {"ko": "✏️ 답 수정", "en": "✏️ Change answers"},
+        "screener_edit_choose": {
+            "ko": "어떤 답을 바꿀까요?",
+            "en": "Which answer do you want to change?",
+        },
+        "screener_label_age": {"ko": "나이", "en": "Age"},
+        "screener_label_residence": {"ko": "사는 곳", "en": "Where you live"},
+        "screener_label_employment": {"ko": "일하는 상태", "en": "Employment"},
+        "screener_label_student": {"ko": "학생 여부", "en": "Student"},
+        "screener_label_household_size": {"ko": "가구원 수·소득", "en": "Household and income"},
+        "screener_label_household_income_pct_median": {"ko": "가구소득", "en": "Household income"},
+        "screener_label_assets_krw": {"ko": "재산", "en": "Assets"},
+        "screener_label_benefits": {"ko": "받는 급여", "en": "Benefits"},
+        "screener_cancelled": {
+            "ko": "자격 확인을 그만뒀어요. 입력하신 답은 지웠어요.",
+            "en": "Eligibility check stopped; your answers were deleted.",
+        },
+        "screener_resume": {
+            "ko": "자격 확인을 이어서 할게요.",
+            "en": "Let's continue the eligibility check.",
+        },
+        "screener_stale": {
+            "ko": "이 질문은 이미 지나갔어요. 지금 질문에 답해 주세요.",
+            "en": "That question has passed; please answer the current one.",
+        },
+        "age_invalid": {
+            "ko": "나이는 1부터 120 사이의 숫자로 적어 주세요. (예: 27) 모르시면 '모름/건너뛰기'를 누르세요.",
+            "en": "Please type your age as a number from 1 to 120 (e.g. 27), or tap 'Skip'.",
+        },
+        "use_buttons": {
+            "ko": "이 질문은 아래 버튼으로 답해 주세요.",
+            "en": "Please answer this question with the buttons below.",
+        },
+        "forgot": {
+            "ko": "자격 확인 답과 결과를 지웠어요.",
+            "en": "Your eligibility answers and result were deleted.",
+        },
+        "nothing_to_forget": {
+            "ko": "지울 자격 확인 기록이 없어요.",
+            "en": "There is nothing to delete.",
+        },
+        "check_my_eligibility": {"ko": "✅ 내 자격 확인하기", "en": "✅ Check my eligibility"},
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},
     "lang": {"ko": "언어 바꾸기 (한국어/English)", "en": "Change language"},
+    "check": {"ko": "자격 확인 (어떤 사업을 신청할 수 있는지)", "en": "Which programs can I join?"},
+    "forget": {"ko": "자격 확인 기록 지우기", "en": "Delete my eligibility answers"},
     "cancel": {"ko": "진행 중인 것 취소", "en": "Cancel what is in progress"},
 }
 

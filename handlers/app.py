@@ -19,7 +19,7 @@ from handlers import buttons, commands, messages
 from handlers.deps import Deps
 from handlers.errors import on_error
 
-PUBLIC_COMMANDS = ("start", "help", "lang", "cancel")
+PUBLIC_COMMANDS = ("start", "check", "help", "lang", "forget", "cancel")
 
 
 async def post_init(application: Application) -> None:
@@ -51,6 +51,8 @@ def build_application(
     application.add_handler(CommandHandler("help", commands.help_command))
     application.add_handler(CommandHandler("lang", commands.lang))
     application.add_handler(CommandHandler("cancel", commands.cancel))
+    application.add_handler(CommandHandler("check", commands.check))
+    application.add_handler(CommandHandler("forget", commands.forget))
     application.add_handler(CallbackQueryHandler(buttons.button))
     new_messages = filters.UpdateType.MESSAGE
     application.add_handler(

@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
+from handlers import screener
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -28,4 +29,14 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await send_reply(update, context, Reply(t("nothing_to_cancel", user_language(update, context))))
+    lang = user_language(update, context)
+    if not await screener.cancel(update, context, lang):
+        await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
+
+
+async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await screener.start(update, context, user_language(update, context))
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await screener.forget(update, context, user_language(update, context))

@@ -7,6 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.texts import t
+from handlers import screener
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.questions import record_unanswered
@@ -17,10 +18,19 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or not message.text:
         return
     lang = user_language(update, context)
+    user = update.effective_user
+    state = screener.active_state(context, user.id) if user else None
+    if state is not None:
+        await screener.on_text(update, context, state, message.text, lang)
+        return
     reply = deps(context).assistant.ask(message.text, lang)
     if not reply.answered:
-        user = update.effective_user
         record_unanswered(deps(context).engine, user.id if user else None, message.text, lang)
+    if reply.wants_screener:
+        if reply.answered:
+            await send_reply(update, context, reply)
+        await screener.start(update, context, lang)
+        return
     await send_reply(update, context, reply)
 
 

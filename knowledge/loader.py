@@ -30,6 +30,17 @@ class Vocabulary(Strict):
     years: dict[str, int] = {}
     greetings: list[str] = []
     keyword_synonyms: dict[str, list[str]] = {}
+    screener_triggers: list[str] = []
+    first_person: list[str] = []
+    period_words: list[str] = []
+
+
+class MedianIncome(Strict):
+    """기준중위소득 by household size: turns an income share into won for the screener."""
+
+    year: int
+    source: str
+    monthly_krw: dict[int, int]
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class KnowledgeBase:
     programs: dict[str, Program]
     division: Division
     vocabulary: Vocabulary
+    median_income: MedianIncome
     files: dict[str, Path] = field(default_factory=dict)
 
     def team_name(self, team_id: str, lang: str = "ko") -> str:
@@ -85,13 +97,22 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     vocabulary_path = data_dir / "vocabulary.yaml"
     vocabulary = _validate(Vocabulary, vocabulary_path, _read_yaml(vocabulary_path))
 
+    income_path = data_dir / "median_income.yaml"
+    median_income = _validate(MedianIncome, income_path, _read_yaml(income_path))
+
     team_ids = {team.id for team in division.teams}
     for program_id, program in programs.items():
         for team in program.teams:
             if team not in team_ids:
                 where = f"{files[program_id].name}: entry {program_id!r}"
                 raise KnowledgeError(f"{where}: field teams: unknown team {team!r}")
-    return KnowledgeBase(programs=programs, division=division, vocabulary=vocabulary, files=files)
+    return KnowledgeBase(
+        programs=programs,
+        division=division,
+        vocabulary=vocabulary,
+        median_income=median_income,
+        files=files,
+    )
 
 
 @cache

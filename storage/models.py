@@ -31,3 +31,12 @@ class UnansweredQuestion(SQLModel, table=True):
     language: str = "ko"
     created_at: datetime = Field(default_factory=utcnow, index=True)
     handled: bool = False
+
+
+class FlowState(SQLModel, table=True):
+    """Where a user stands in a multi-step flow (the screener, …): a restart resumes from here."""
+
+    user_id: int = Field(primary_key=True)
+    flow: str = Field(primary_key=True)
+    data: str  # JSON written by the flow's own state class
+    updated_at: datetime = Field(default_factory=utcnow)

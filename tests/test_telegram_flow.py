@@ -150,7 +150,9 @@ async def test_sticker_gets_a_polite_note(chat: LocalChat) -> None:
 async def test_commands_are_published_in_post_init(application, api) -> None:
     menus = {key: [c["command"] for c in commands] for key, commands in api.commands.items()}
     assert menus, "set_my_commands was not called"
-    assert all(names == ["start", "help", "lang", "cancel"] for names in menus.values())
+    assert all(
+        names == ["start", "check", "help", "lang", "forget", "cancel"] for names in menus.values()
+    )
 
 
 async def test_an_internal_error_gets_a_polite_reply(

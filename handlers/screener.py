@@ -1,0 +1,112 @@
+"""The screener in the chat: loads and saves its state row, the core decides everything else."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import screener as flow
+from bot.answers import main_menu_buttons
+from bot.callbacks import Press
+from bot.reply import Reply
+from bot.screener import Screener, ScreenerState
+from bot.texts import t
+from handlers.deps import deps
+from handlers.sending import send_reply
+from storage.flows import delete_flow, load_flow, save_flow
+
+
+def _screener(context: ContextTypes.DEFAULT_TYPE) -> Screener:
+    return deps(context).assistant.screener
+
+
+def load_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerState | None:
+    data = load_flow(deps(context).engine, user_id, flow.FLOW)
+    return ScreenerState.from_json(data) if data is not None else None
+
+
+def save_state(context: ContextTypes.DEFAULT_TYPE, user_id: int, state: ScreenerState) -> None:
+    save_flow(deps(context).engine, user_id, flow.FLOW, state.to_json())
+
+
+def active_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerState | None:
+    """The user's screener when it is waiting for an answer."""
+    state = load_state(context, user_id)
+    return state if state is not None and state.step is not None else None
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    """Begin (again) from the first question that matters."""
+    user = update.effective_user
+    if user is None:
+        return
+    screener = _screener(context)
+    state = screener.start()
+    save_state(context, user.id, state)
+    first = screener.prompt(state, lang)
+    first.text = f"{t('screener_intro', lang)}\n\n{first.text}"
+    await send_reply(update, context, first)
+
+
+async def on_text(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, state: ScreenerState, text: str, lang: str
+) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    answer = deps(context).assistant.ask(text, lang)
+    understood = answer if answer.answered else None
+    state, replies = flow.on_text(_screener(context), state, text, lang, understood)
+    save_state(context, user.id, state)
+    for reply in replies:
+        await send_reply(update, context, reply)
+
+
+async def on_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, press: Press, lang: str
+) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    if press.action == "scra" and press.args[0] == "start":
+        await start(update, context, lang)
+        return
+    screener = _screener(context)
+    state = load_state(context, user.id)
+    if state is None:
+        await start(update, context, lang)
+        return
+    if press.action == "scra" and press.args[0] == "cancel":
+        await cancel(update, context, lang)
+        return
+    reply: Reply | None = None
+    if press.action == "scr":
+        step, value = press.args
+        new_state = screener.choose(state, step, value)
+    else:
+        new_state, reply = flow.on_action(screener, state, press.args[0], lang)
+    if new_state is None:
+        current = screener.prompt(state, lang)
+        current.text = f"{t('screener_stale', lang)}\n\n{current.text}"
+        await send_reply(update, context, current)
+        return
+    save_state(context, user.id, new_state)
+    await send_reply(update, context, reply or screener.prompt(new_state, lang))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """Stop a screener in progress; False when there was none."""
+    user = update.effective_user
+    if user is None or active_state(context, user.id) is None:
+        return False
+    delete_flow(deps(context).engine, user.id, flow.FLOW)
+    await send_reply(update, context, Reply(t("screener_cancelled", lang), main_menu_buttons(lang)))
+    return True
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    deleted = delete_flow(deps(context).engine, user.id, flow.FLOW)
+    await send_reply(update, context, Reply(t("forgot" if deleted else "nothing_to_forget", lang)))

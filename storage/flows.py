@@ -1,0 +1,39 @@
+"""Reading and writing the state of a user's flow, as JSON in one row."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from storage.models import FlowState, utcnow
+
+
+def load_flow(engine: Engine, user_id: int, flow: str) -> dict[str, Any] | None:
+    with Session(engine) as session:
+        row = session.get(FlowState, (user_id, flow))
+        return json.loads(row.data) if row is not None else None
+
+
+def save_flow(engine: Engine, user_id: int, flow: str, data: dict[str, Any]) -> None:
+    with Session(engine) as session:
+        row = session.get(FlowState, (user_id, flow))
+        if row is None:
+            row = FlowState(user_id=user_id, flow=flow, data="")
+        row.data = json.dumps(data, ensure_ascii=False)
+        row.updated_at = utcnow()
+        session.add(row)
+        session.commit()
+
+
+def delete_flow(engine: Engine, user_id: int, flow: str) -> bool:
+    """Delete the row; True when there was one."""
+    with Session(engine) as session:
+        row = session.get(FlowState, (user_id, flow))
+        if row is None:
+            return False
+        session.delete(row)
+        session.commit()
+        return True

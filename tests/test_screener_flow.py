@@ -1,0 +1,201 @@
+"""The screener driven through the real Application: buttons, typed age, back, skip, a question
+on the way, a restart mid-way, cancel and forget."""
+
+from __future__ import annotations
+
+import random
+
+from sqlmodel import Session, select
+
+from bot.screener import CHOICES, STEPS, Screener
+from handlers.app import build_application, post_init
+from handlers.local_api import LocalChat
+from storage.models import FlowState
+
+
+def labels(message) -> list[str]:
+    return [label for row in message.button_rows() for label, _ in row]
+
+
+async def answer_resident_in_their_fifties(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("58")
+    await chat.press("영등포구")
+    await chat.press("일자리를 찾고 있어요 (실업)")
+    await chat.press("학생이 아니에요")
+    await chat.press("4명")
+    await chat.press("월 2,711,521원 이하 (중위소득 60% 이하)")
+    await chat.press("2억원 이하")
+    await chat.press("받는 것 없어요")
+
+
+async def test_full_screener_gives_three_groups_with_reasons(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    result = chat.last.text
+    assert result.startswith("📋 자격 확인 결과")
+    eligible, _, ineligible = result.partition("❌ 해당 없음")
+    assert "공공근로사업" in eligible and "7,530원" in eligible
+    assert "지역공동체 일자리사업" in eligible and "45,180원" in eligible
+    assert "서울형 청년 뉴딜일자리: 39세 이하만 참여할 수 있어요" in ineligible
+    assert labels(chat.last)[:4] == [
+        "🔁 결과 다시 보기",
+        "✏️ 답 수정",
+        "📋 프로그램 안내",
+        "🔔 알림 설정",
+    ]
+
+
+async def test_income_question_shows_won_amounts_for_the_household(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("50")
+    await chat.press("서울 다른 구")
+    # At 50 outside the district only 지역공동체 일자리 is open: income comes next, no job question.
+    assert "가구원은 모두 몇 명" in chat.last.text
+    await chat.press("4명")
+    assert "월 2,711,521원 이하 (중위소득 60% 이하)" in labels(chat.last)
+    await chat.press("⬅️ 이전")
+    await chat.press("1명")
+    assert "월 1,003,263원 이하 (중위소득 60% 이하)" in labels(chat.last)
+
+
+async def test_only_questions_that_change_a_result_are_asked(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("70")
+    await chat.press("서울 밖")
+    asked = chat.last.text
+    # At 70 outside Seoul, public works and every youth program are decided: no student,
+    # residence-work or benefit questions; only community jobs' income and assets remain.
+    assert "가구원" in asked
+    await chat.press("🤷 모름/건너뛰기")
+    assert "재산" in chat.last.text
+    await chat.press("2억원 초과")
+    assert chat.last.text.startswith("📋 자격 확인 결과")
+    assert "재산이 2억원 이하여야 해요" in chat.last.text
+
+
+async def test_bad_age_is_refused_politely_and_asked_again(chat: LocalChat) -> None:
+    await chat.send("/check")
+    [reply] = await chat.send("스무살이요")
+    assert reply.text.startswith("나이는 1부터 120 사이의 숫자로")
+    assert "만 나이를 숫자로" in reply.text
+    [reply] = await chat.send("200")
+    assert reply.text.startswith("나이는")
+    [reply] = await chat.send("만 27세")
+    assert "어디에 사세요" in reply.text
+
+
+async def test_back_keeps_earlier_answers(chat: LocalChat, engine) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    await chat.press("영등포구")
+    await chat.press("⬅️ 이전")
+    assert "어디에 사세요" in chat.last.text
+    with Session(engine) as session:
+        row = session.exec(select(FlowState)).one()
+    assert '"age": 27' in row.data
+
+
+async def test_question_on_the_way_is_answered_and_the_screener_resumes(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    answer, resume = await chat.send("뉴딜이 뭐예요?")
+    assert answer.text.startswith("[서울형 청년 뉴딜일자리]")
+    assert resume.text.startswith("자격 확인을 이어서 할게요")
+    assert "어디에 사세요" in resume.text
+    await chat.press("영등포구")
+    assert "지금 일하고 계세요" in chat.last.text
+
+
+async def test_typing_instead_of_pressing_gets_a_hint(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    [reply] = await chat.send("ㅁㄴㅇㄹ")
+    assert reply.text.startswith("이 질문은 아래 버튼으로 답해 주세요")
+
+
+async def test_restart_mid_way_resumes_where_it_stopped(
+    chat: LocalChat, assistant, engine, api
+) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    await chat.press("영등포구")
+    question = chat.last
+    await chat.application.shutdown()
+
+    restarted = build_application("123456:TEST", assistant, engine, request=api)
+    await restarted.initialize()
+    await post_init(restarted)
+    again = LocalChat(restarted, api, user_id=chat.user_id)
+    await again.press("일자리를 찾고 있어요 (실업)", message=question)
+    assert "학교에 다니고 계세요" in again.last.text
+    await restarted.shutdown()
+    await chat.application.initialize()  # the fixture shuts it down again
+
+
+async def test_stale_or_forged_screener_buttons_change_nothing(chat: LocalChat, engine) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    first_question = chat.last
+    await chat.press("영등포구")
+    await chat.press_data("scr:residence:outside_seoul", first_question)
+    assert chat.last.text.startswith("이 질문은 이미 지나갔어요")
+    await chat.press_data("scr:employment:ceo")
+    assert chat.last.text.startswith("이 질문은 이미 지나갔어요")
+    with Session(engine) as session:
+        data = session.exec(select(FlowState)).one().data
+    assert '"residence": "yeongdeungpo"' in data and "ceo" not in data
+
+
+async def test_cancel_and_forget_delete_the_answers(chat: LocalChat, engine) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    [reply] = await chat.send("/cancel")
+    assert "그만뒀어요" in reply.text
+    with Session(engine) as session:
+        assert session.exec(select(FlowState)).all() == []
+    await answer_resident_in_their_fifties(chat)
+    [reply] = await chat.send("/forget")
+    assert "지웠어요" in reply.text
+    with Session(engine) as session:
+        assert session.exec(select(FlowState)).all() == []
+
+
+async def test_first_person_eligibility_question_starts_the_screener(chat: LocalChat) -> None:
+    replies = await chat.send("나도 공공근로 할 수 있어?")
+    assert replies[0].text.startswith("[공공근로사업] 자격")
+    assert "만 나이를 숫자로" in replies[-1].text
+
+
+async def test_edit_an_answer_after_the_result(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    await chat.press("✏️ 답 수정")
+    await chat.press("나이")
+    await chat.send("30")
+    assert chat.last.text.startswith("📋 자격 확인 결과")
+    assert "서울형 청년 뉴딜일자리" in chat.last.text.partition("❌")[0]
+
+
+def test_never_more_than_eight_questions(kb) -> None:
+    screener = Screener(kb)
+    rng = random.Random(7)
+    for _ in range(3000):
+        state = screener.start()
+        asked = 0
+        while state.step is not None:
+            asked += 1
+            step = state.step
+            if step == "age":
+                state, _ = screener.type_answer(
+                    state, str(rng.choice([14, 17, 18, 25, 36, 39, 40, 70]))
+                )
+            elif rng.random() < 0.15:
+                state = screener.skip(state)
+            elif step in CHOICES:
+                state = screener.choose(state, step, rng.choice(CHOICES[step]))
+            elif step == "household_size":
+                state = screener.choose(state, step, str(rng.randint(1, 6)))
+            else:
+                cuts = screener.income_cuts if step != "assets_krw" else screener.asset_cuts
+                state = screener.choose(state, step, str(rng.choice([cuts[0], cuts[0] + 1])))
+            assert step in STEPS
+        assert asked <= 8
