@@ -30,6 +30,7 @@ class Assistant:
         answer_lang = "en" if is_mostly_latin(text) else lang
         reply = answer_match(self.kb, match, answer_lang)
         reply.wants_screener = match.wants_screener
+        reply.topic = match.topic
         return reply
 
     def start(self, payload: str | None, lang: str = "ko") -> Reply:

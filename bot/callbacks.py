@@ -54,6 +54,18 @@ def screener_action(action: str) -> str:
     return f"scra:{action}"
 
 
+def form(action: str, arg: str = "-") -> str:
+    return f"frm:{action}:{arg}"
+
+
+def my(action: str) -> str:
+    return f"my:{action}"
+
+
+def staff(action: str, *args: str) -> str:
+    return ":".join(("stf", action, *args))
+
+
 def _token(text: str) -> bool:
     return 0 < len(text) <= 40 and all(c.isascii() and (c.isalnum() or c == "_") for c in text)
 
@@ -72,6 +84,9 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         "lang": lambda: len(args) == 1 and args[0] in LANGS,
         "scr": lambda: len(args) == 2 and all(_token(a) for a in args),
         "scra": lambda: len(args) == 1 and _token(args[0]),
+        "frm": lambda: len(args) == 2 and _token(args[0]) and (args[1] == "-" or _token(args[1])),
+        "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
+        "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }
     check = valid.get(action)
     return Press(action, tuple(args)) if check is not None and check() else None

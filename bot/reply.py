@@ -18,3 +18,4 @@ class Reply:
     program_id: str | None = None
     answered: bool = True
     wants_screener: bool = False
+    topic: str | None = None

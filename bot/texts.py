@@ -302,12 +302,274 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "form_closed": {
+            "ko": "지금은 청년 드림팀 공모 기간이 아니에요.",
+            "en": "The Dream Team call is not open now.",
+        },
+        "form_next_round": {
+            "ko": "다음 공모: {round} ({opens}~{closes}, 담당 팀이 정한 일정이에요. 보고서에는 '연 2회(상·하반기)'라고만 나와 있어요.)",
+            "en": "Next call: {round} ({opens} to {closes}; dates set by the team in charge, the report only says twice a year).",
+        },
+        "form_no_next_round": {
+            "ko": "다음 공모 일정은 아직 정해지지 않았어요. 청년지원팀에 문의해 주세요.",
+            "en": "The next call has no dates yet; please ask the Youth Support Team.",
+        },
+        "form_consent": {
+            "ko": "청년 드림팀 신청 ({round})\n\n📄 개인정보 수집·이용 동의\n• 수집 항목: 팀원의 이름·나이·영등포구와의 관계(거주/근무/활동), 대표자 휴대전화번호, 제안 내용과 첨부 파일\n• 목적: 청년 드림팀 공모 심사와 결과 안내\n• 보관: 공모 마감 후 심사 기간({days}일)이 끝나면 삭제해요. 제출 전 임시 저장본과 철회한 신청은 /forget 으로 언제든 지울 수 있어요.\n동의하지 않으시면 신청이 끝나고 아무것도 저장하지 않아요.",
+            "en": "Dream Team application ({round})\n\n📄 Consent to collect personal data\n• What: members' names, ages and tie to Yeongdeungpo (live/work/active), the representative's mobile number, the proposal and its file\n• Why: to review the call and tell you the result\n• Kept: deleted when the review period ({days} days after the call closes) ends; drafts and withdrawn applications can be deleted any time with /forget.\nIf you do not agree, the application ends and nothing is stored.",
+        },
+        "form_consent_yes": {"ko": "✅ 동의하고 시작", "en": "✅ I agree, start"},
+        "form_consent_no": {"ko": "동의하지 않아요", "en": "I do not agree"},
+        "form_declined": {
+            "ko": "동의하지 않아 신청을 마쳤어요. 아무것도 저장하지 않았어요.",
+            "en": "You did not agree, so the application ended. Nothing was stored.",
+        },
+        "form_resume": {
+            "ko": "저장된 신청서를 이어서 작성할게요.",
+            "en": "Continuing your saved draft.",
+        },
+        "form_q_team_name": {
+            "ko": "1. 팀 이름을 적어 주세요. ({limit}자 이내)",
+            "en": "1. Your team's name ({limit} characters at most).",
+        },
+        "form_q_title": {
+            "ko": "2. 프로젝트 제목을 적어 주세요. ({limit}자 이내)",
+            "en": "2. The project's title ({limit} characters at most).",
+        },
+        "form_q_theme": {"ko": "3. 공모 주제를 골라 주세요.", "en": "3. Choose the theme."},
+        "form_q_description": {
+            "ko": "4. 프로젝트를 소개해 주세요. 무엇을, 왜, 어떻게 할지 {limit}자 이내로 적어 주세요.",
+            "en": "4. Describe the project: what, why and how ({limit} characters at most).",
+        },
+        "form_q_member_name": {
+            "ko": "5. 팀원 {number}의 이름을 적어 주세요. (대표자 포함 {min}명 이상)",
+            "en": "5. Name of member {number} (at least {min} members, you included).",
+        },
+        "form_q_member_age": {
+            "ko": "{name} 님의 만 나이를 숫자로 적어 주세요.",
+            "en": "{name}'s age in full years?",
+        },
+        "form_q_member_tie": {
+            "ko": "{name} 님은 영등포구와 어떤 관계예요?",
+            "en": "How is {name} tied to Yeongdeungpo?",
+        },
+        "form_q_phone": {
+            "ko": "6. 대표자 휴대전화번호를 적어 주세요. (예: 010-1234-5678) 결과 안내에만 써요.",
+            "en": "6. The representative's mobile number (e.g. 010-1234-5678), used only to tell you the result.",
+        },
+        "form_q_budget_item": {
+            "ko": "7. 예산 항목 이름을 적어 주세요. (예: 재료비, 대관료)",
+            "en": "7. A budget item (e.g. materials, venue).",
+        },
+        "form_q_budget_amount": {
+            "ko": "'{item}' 금액을 원 단위로 적어 주세요. (예: 300000 또는 30만원) 팀당 최대 {max}이에요.",
+            "en": "Amount for '{item}' in won (e.g. 300000). At most {max} per team.",
+        },
+        "form_q_file": {
+            "ko": "8. 제안서 파일이 있으면 문서로 보내 주세요. (10MB 이하) 없으면 '건너뛰기'를 누르세요.",
+            "en": "8. Send your proposal as a document (10 MB at most), or tap 'Skip'.",
+        },
+        "form_tie_reside": {"ko": "영등포구에 살아요", "en": "Lives in Yeongdeungpo"},
+        "form_tie_work": {"ko": "영등포구에서 일해요", "en": "Works in Yeongdeungpo"},
+        "form_tie_active": {"ko": "영등포구에서 활동해요", "en": "Active in Yeongdeungpo"},
+        "form_tie_none": {"ko": "해당 없음", "en": "None of these"},
+        "form_age_years": {"ko": "{age}세", "en": "{age}"},
+        "form_members_now": {
+            "ko": "팀원 {count}명 (최소 {min}명)",
+            "en": "{count} members (at least {min})",
+        },
+        "form_member_add": {"ko": "➕ 팀원 추가", "en": "➕ Add a member"},
+        "form_budget_add": {"ko": "➕ 예산 항목 추가", "en": "➕ Add a budget line"},
+        "form_remove": {"ko": "➖ {what} 빼기", "en": "➖ Remove {what}"},
+        "form_next": {"ko": "다음 ▶️", "en": "Next ▶️"},
+        "form_budget_total": {
+            "ko": "합계 {total} / 최대 {max}",
+            "en": "Total {total} of at most {max}",
+        },
+        "form_budget_now": {
+            "ko": "항목을 더 넣거나 '다음'을 눌러 주세요. (최대 {max})",
+            "en": "Add more lines or tap 'Next' (at most {max}).",
+        },
+        "form_file_skip": {"ko": "건너뛰기", "en": "Skip"},
+        "form_no_file": {"ko": "없음", "en": "none"},
+        "form_cancel": {"ko": "✖️ 신청 취소", "en": "✖️ Cancel"},
+        "form_cancel_confirm": {
+            "ko": "작성 중인 신청서를 지울까요? 지우면 되돌릴 수 없어요.",
+            "en": "Delete your draft? This cannot be undone.",
+        },
+        "form_cancel_yes": {"ko": "네, 지워 주세요", "en": "Yes, delete it"},
+        "form_cancel_no": {"ko": "아니요, 계속할게요", "en": "No, keep going"},
+        "form_cancelled": {"ko": "작성 중이던 신청서를 지웠어요.", "en": "Your draft was deleted."},
+        "form_review": {
+            "ko": "📝 신청 내용을 확인해 주세요. 고칠 곳은 '수정' 버튼을, 다 맞으면 '제출'을 눌러 주세요.",
+            "en": "📝 Please check your application. Use the edit buttons, then tap 'Submit'.",
+        },
+        "form_label_round": {"ko": "공모: {round}", "en": "Call: {round}"},
+        "form_label_team_name": {"ko": "팀 이름", "en": "Team"},
+        "form_label_title": {"ko": "제목", "en": "Title"},
+        "form_label_theme": {"ko": "주제", "en": "Theme"},
+        "form_label_description": {"ko": "소개", "en": "Description"},
+        "form_label_members": {"ko": "팀원", "en": "Members"},
+        "form_label_phone": {"ko": "대표자 연락처", "en": "Representative's mobile"},
+        "form_label_budget": {"ko": "예산", "en": "Budget"},
+        "form_label_file": {"ko": "제안서 파일", "en": "Proposal file"},
+        "form_edit_team_name": {"ko": "✏️ 팀 이름", "en": "✏️ Team"},
+        "form_edit_title": {"ko": "✏️ 제목", "en": "✏️ Title"},
+        "form_edit_theme": {"ko": "✏️ 주제", "en": "✏️ Theme"},
+        "form_edit_description": {"ko": "✏️ 소개", "en": "✏️ Description"},
+        "form_edit_members": {"ko": "✏️ 팀원", "en": "✏️ Members"},
+        "form_edit_phone": {"ko": "✏️ 연락처", "en": "✏️ Mobile"},
+        "form_edit_budget": {"ko": "✏️ 예산", "en": "✏️ Budget"},
+        "form_edit_file": {"ko": "✏️ 파일", "en": "✏️ File"},
+        "form_submit": {"ko": "📨 제출", "en": "📨 Submit"},
+        "form_submitted": {
+            "ko": "✅ 제출했어요! 접수번호는 {receipt} 이에요. 공모 마감 전까지 /myapplication 에서 보거나 고치거나 철회할 수 있어요.\n\n{summary}",
+            "en": "✅ Submitted! Your receipt number is {receipt}. Until the call closes you can view, edit or withdraw it with /myapplication.\n\n{summary}",
+        },
+        "form_updated": {
+            "ko": "✅ 수정한 내용으로 저장했어요. (접수번호 {receipt})",
+            "en": "✅ Your changes were saved (receipt {receipt}).",
+        },
+        "form_already": {
+            "ko": "이번 공모({round})에 이미 신청하셨어요. 접수번호 {receipt}. /myapplication 에서 확인할 수 있어요.",
+            "en": "You already applied in this call ({round}): receipt {receipt}. See /myapplication.",
+        },
+        "form_incomplete": {
+            "ko": "아직 채우지 않은 항목이 있어요: {fields}",
+            "en": "Some parts are missing: {fields}",
+        },
+        "form_stale": {
+            "ko": "이 버튼은 지금 단계의 것이 아니에요. 지금 질문에 답해 주세요.",
+            "en": "That button is not for this step; please answer the current question.",
+        },
+        "form_empty": {
+            "ko": "비어 있어요. 내용을 적어 주세요.",
+            "en": "That was empty; please type something.",
+        },
+        "form_too_long": {
+            "ko": "{limit}자 이내로 적어 주세요. (지금 {length}자)",
+            "en": "Please keep it to {limit} characters (now {length}).",
+        },
+        "form_age_number": {
+            "ko": "나이는 숫자로 적어 주세요. (예: 24)",
+            "en": "Please type the age as a number (e.g. 24).",
+        },
+        "form_member_age": {
+            "ko": "청년 드림팀 팀원은 만 {low}~{high}세여야 해요. 다른 팀원을 적어 주세요.",
+            "en": "Members must be {low} to {high} years old.",
+        },
+        "form_member_tie": {
+            "ko": "영등포구에 살거나, 일하거나, 활동하는 청년만 팀원이 될 수 있어요.",
+            "en": "Members must live, work or be active in Yeongdeungpo.",
+        },
+        "form_members_few": {
+            "ko": "팀원은 {min}명 이상이어야 해요. (지금 {count}명)",
+            "en": "A team needs at least {min} members (now {count}).",
+        },
+        "form_phone": {
+            "ko": "휴대전화번호 형식이 아니에요. 010-1234-5678 처럼 적어 주세요.",
+            "en": "That is not a Korean mobile number; type it like 010-1234-5678.",
+        },
+        "form_amount": {
+            "ko": "금액은 원 단위 숫자로 적어 주세요. (예: 300000 또는 30만원)",
+            "en": "Please type the amount in won (e.g. 300000).",
+        },
+        "form_budget_over": {
+            "ko": "합계가 팀당 최대 {max}을 넘어요. 이 항목에는 {left}까지 쓸 수 있어요.",
+            "en": "The total would exceed {max}; this line can be at most {left}.",
+        },
+        "form_budget_empty": {
+            "ko": "예산 항목을 하나 이상 넣어 주세요.",
+            "en": "Please add at least one budget line.",
+        },
+        "form_too_many": {"ko": "더 넣을 수 없어요.", "en": "You cannot add more."},
+        "form_file_too_big": {
+            "ko": "파일이 10MB를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
+            "en": "The file is over 10 MB; send a smaller one or tap 'Skip'.",
+        },
+        "form_no_file_now": {
+            "ko": "지금은 파일을 받는 단계가 아니에요. 파일은 마지막 단계에서 보내 주세요.",
+            "en": "Files are taken at the last step of the form.",
+        },
+        "form_resume_after_answer": {
+            "ko": "신청서를 이어서 작성할게요.",
+            "en": "Back to your application.",
+        },
+        "my_none": {
+            "ko": "이번 공모에 제출한 신청서가 없어요.",
+            "en": "You have no application in this call.",
+        },
+        "my_application": {
+            "ko": "내 신청서 ({receipt}) · 상태: {status}\n\n{summary}",
+            "en": "My application ({receipt}) · status: {status}\n\n{summary}",
+        },
+        "my_edit": {"ko": "✏️ 수정", "en": "✏️ Edit"},
+        "my_withdraw": {"ko": "↩️ 철회", "en": "↩️ Withdraw"},
+        "my_withdraw_confirm": {
+            "ko": "신청을 철회할까요? 철회하면 이번 공모에는 다시 신청할 수 없어요.",
+            "en": "Withdraw your application? You cannot apply again in this call.",
+        },
+        "my_withdraw_yes": {"ko": "네, 철회할게요", "en": "Yes, withdraw"},
+        "my_withdrawn": {
+            "ko": "신청을 철회했어요. (접수번호 {receipt})",
+            "en": "Your application was withdrawn ({receipt}).",
+        },
+        "my_locked": {
+            "ko": "공모가 마감되어 더 이상 고치거나 철회할 수 없어요.",
+            "en": "The call has closed; the application can no longer be changed.",
+        },
+        "status_submitted": {"ko": "제출", "en": "submitted"},
+        "status_reviewing": {"ko": "검토 중", "en": "under review"},
+        "status_selected": {"ko": "선정", "en": "selected"},
+        "status_rejected": {"ko": "미선정", "en": "not selected"},
+        "status_withdrawn": {"ko": "철회", "en": "withdrawn"},
+        "status_notice": {
+            "ko": "📢 청년 드림팀 신청({receipt}) 상태가 '{status}'(으)로 바뀌었어요.{reason}",
+            "en": "📢 Your Dream Team application ({receipt}) is now '{status}'.{reason}",
+        },
+        "status_notice_reason": {"ko": "\n사유: {reason}", "en": "\nReason: {reason}"},
+        "staff_only": {"ko": "담당 직원만 쓸 수 있는 기능이에요.", "en": "This is for staff only."},
+        "staff_rounds": {"ko": "어느 공모의 신청서를 볼까요?", "en": "Which call?"},
+        "staff_list": {
+            "ko": "{round} 신청서 {total}건\n{counts}",
+            "en": "{round}: {total} applications\n{counts}",
+        },
+        "staff_open": {
+            "ko": "{receipt} · {team} · {status}\n\n{summary}\n\n상태를 바꾸려면 아래 버튼을 누르세요.",
+            "en": "{receipt} · {team} · {status}\n\n{summary}\n\nTap a button to change the status.",
+        },
+        "staff_reason": {
+            "ko": "{receipt}을(를) '{status}'(으)로 바꾸는 사유를 적어 주세요. (팀에게 전달돼요) 취소하려면 /cancel",
+            "en": "Type the reason for making {receipt} '{status}' (sent to the team). /cancel to stop.",
+        },
+        "staff_done": {
+            "ko": "{receipt}: '{status}'(으)로 바꾸고 팀에 알렸어요.",
+            "en": "{receipt} is now '{status}'; the team was told.",
+        },
+        "staff_cap": {
+            "ko": "이 공모는 최대 {cap}팀까지 선정할 수 있어요. 이미 {count}팀을 선정해서 더 선정할 수 없어요.",
+            "en": "This call selects at most {cap} teams and {count} are selected already.",
+        },
+        "staff_export_xlsx": {"ko": "📥 엑셀(.xlsx)", "en": "📥 Excel (.xlsx)"},
+        "staff_export_csv": {"ko": "📥 CSV", "en": "📥 CSV"},
+        "staff_exported": {"ko": "{round} 신청서 {count}건", "en": "{round}: {count} applications"},
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},
     "lang": {"ko": "언어 바꾸기 (한국어/English)", "en": "Change language"},
     "check": {"ko": "자격 확인 (어떤 사업을 신청할 수 있는지)", "en": "Which programs can I join?"},
-    "forget": {"ko": "자격 확인 기록 지우기", "en": "Delete my eligibility answers"},
+    "apply": {"ko": "청년 드림팀 신청", "en": "Apply to the Dream Team call"},
+    "myapplication": {"ko": "내 드림팀 신청서 보기·수정·철회", "en": "My Dream Team application"},
+    "applications": {
+        "ko": "(직원) 드림팀 신청서 검토·내보내기",
+        "en": "(staff) Review and export applications",
+    },
+    "forget": {"ko": "내 기록 지우기 (자격 확인, 임시 저장)", "en": "Delete my answers and drafts"},
     "cancel": {"ko": "진행 중인 것 취소", "en": "Cancel what is in progress"},
 }
 

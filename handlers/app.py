@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import Engine
-from telegram import BotCommand, BotCommandScopeDefault
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -14,12 +17,16 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
+from bot.clock import Clock, seoul_now
 from bot.texts import COMMAND_DESCRIPTIONS
 from handlers import buttons, commands, messages
 from handlers.deps import Deps
 from handlers.errors import on_error
 
-PUBLIC_COMMANDS = ("start", "check", "help", "lang", "forget", "cancel")
+log = logging.getLogger(__name__)
+
+PUBLIC_COMMANDS = ("start", "check", "apply", "myapplication", "help", "lang", "forget", "cancel")
+STAFF_COMMANDS = ("applications",)
 
 
 async def post_init(application: Application) -> None:
@@ -29,6 +36,15 @@ async def post_init(application: Application) -> None:
         menu = [BotCommand(name, COMMAND_DESCRIPTIONS[name][language]) for name in PUBLIC_COMMANDS]
         code = None if language == "ko" else "en"
         await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
+    staff_menu = [
+        BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
+        for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)
+    ]
+    for admin_id in application.bot_data["deps"].admin_ids:
+        try:
+            await bot.set_my_commands(staff_menu, scope=BotCommandScopeChat(admin_id))
+        except TelegramError:  # an admin who never opened the bot has no chat yet
+            log.warning("could not set the staff command menu for %s", admin_id)
 
 
 def build_application(
@@ -38,6 +54,7 @@ def build_application(
     admin_ids: frozenset[int] = frozenset(),
     base_url: str | None = None,
     request: BaseRequest | None = None,
+    clock: Clock = seoul_now,
 ) -> Application:
     builder = Application.builder().token(token).post_init(post_init)
     if base_url:
@@ -45,7 +62,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
-    application.bot_data["deps"] = Deps(assistant=assistant, engine=engine, admin_ids=admin_ids)
+    application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock)
 
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("help", commands.help_command))
@@ -53,6 +70,9 @@ def build_application(
     application.add_handler(CommandHandler("cancel", commands.cancel))
     application.add_handler(CommandHandler("check", commands.check))
     application.add_handler(CommandHandler("forget", commands.forget))
+    application.add_handler(CommandHandler("apply", commands.apply))
+    application.add_handler(CommandHandler("myapplication", commands.my_application))
+    application.add_handler(CommandHandler("applications", commands.applications))
     application.add_handler(CallbackQueryHandler(buttons.button))
     new_messages = filters.UpdateType.MESSAGE
     application.add_handler(

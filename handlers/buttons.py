@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Press
 from bot.texts import t
-from handlers import screener
+from handlers import application, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.users import set_language
@@ -28,13 +28,31 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("refused button data %r from user %s", query.data, query.from_user.id)
         await query.answer(t("stale_button", lang), show_alert=True)
         return
-    await query.answer()
-    if press.action in ("scr", "scra") or press == Press("menu", ("check",)):
-        await screener.on_press(
-            update, context, Press("scra", ("start",)) if press.action == "menu" else press, lang
-        )
+    if press.action == "stf" and not staff.is_staff(update, context):
+        log.warning("refused staff button %r from user %s", query.data, query.from_user.id)
+        await staff.refuse(update, context, lang)
         return
-    if press.action == "lang":
-        lang = press.args[0]
-        set_language(deps(context).engine, query.from_user.id, lang)
-    await send_reply(update, context, assistant.press(press, lang))
+    await query.answer()
+    await route(update, context, press, lang)
+
+
+async def route(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, press: Press, lang: str
+) -> None:
+    if press.action == "stf":
+        await staff.on_press(update, context, press.args, lang)
+    elif press.action == "frm":
+        await application.on_press(update, context, press.args[0], press.args[1], lang)
+    elif press.action == "my":
+        await application.on_my_press(update, context, press.args[0], lang)
+    elif press.action in ("scr", "scra"):
+        await screener.on_press(update, context, press, lang)
+    elif press == Press("menu", ("check",)):
+        await screener.on_press(update, context, Press("scra", ("start",)), lang)
+    elif press == Press("menu", ("apply",)):
+        await application.apply(update, context, lang)
+    else:
+        if press.action == "lang":
+            lang = press.args[0]
+            set_language(deps(context).engine, update.callback_query.from_user.id, lang)
+        await send_reply(update, context, deps(context).assistant.press(press, lang))

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import screener
+from handlers import application, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -16,6 +16,9 @@ from handlers.sending import send_reply
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
     payload = context.args[0] if context.args else None
+    if payload == application.PROGRAM_ID:
+        await application.apply(update, context, lang)  # a poster's QR code: straight to the form
+        return
     await send_reply(update, context, deps(context).assistant.start(payload, lang))
 
 
@@ -30,8 +33,22 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
-    if not await screener.cancel(update, context, lang):
-        await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
+    for flow_cancel in (staff.cancel, application.cancel, screener.cancel):
+        if await flow_cancel(update, context, lang):
+            return
+    await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
+
+
+async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await application.apply(update, context, user_language(update, context))
+
+
+async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await application.my_application(update, context, user_language(update, context))
+
+
+async def applications(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await staff.applications_command(update, context, user_language(update, context))
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.assistant import Assistant
+from bot.clock import Clock, seoul_now
 from storage.users import touch_user
 
 
@@ -17,6 +18,10 @@ class Deps:
     assistant: Assistant
     engine: Engine
     admin_ids: frozenset[int]
+    clock: Clock = seoul_now
+
+    def is_staff(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.admin_ids
 
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:

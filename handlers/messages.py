@@ -1,4 +1,5 @@
-"""Free text is a question for the core; anything else gets a polite note."""
+"""Free text: an answer to the flow in progress (staff reason, application form, screener),
+else a question for the core. Documents go to the application form; anything else gets a note."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.texts import t
-from handlers import screener
+from handlers import application, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.questions import record_unanswered
@@ -17,15 +18,22 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    lang = user_language(update, context)
-    user = update.effective_user
+    text, lang, user = message.text, user_language(update, context), update.effective_user
+    if await staff.on_text(update, context, text, lang):
+        return
+    if await application.on_text(update, context, text, lang):
+        return
     state = screener.active_state(context, user.id) if user else None
     if state is not None:
-        await screener.on_text(update, context, state, message.text, lang)
+        await screener.on_text(update, context, state, text, lang)
         return
-    reply = deps(context).assistant.ask(message.text, lang)
+    reply = deps(context).assistant.ask(text, lang)
     if not reply.answered:
-        record_unanswered(deps(context).engine, user.id if user else None, message.text, lang)
+        record_unanswered(deps(context).engine, user.id if user else None, text, lang)
+    if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":
+        await send_reply(update, context, reply)
+        await application.apply(update, context, lang)
+        return
     if reply.wants_screener:
         if reply.answered:
             await send_reply(update, context, reply)
@@ -35,6 +43,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await send_reply(
-        update, context, Reply(t("unsupported_message", user_language(update, context)))
-    )
+    lang = user_language(update, context)
+    if await application.on_document(update, context, lang):
+        return
+    await send_reply(update, context, Reply(t("unsupported_message", lang)))

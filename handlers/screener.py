@@ -7,12 +7,14 @@ from telegram.ext import ContextTypes
 
 from bot import screener as flow
 from bot.answers import main_menu_buttons
+from bot.application_form import FLOW as APPLICATION_FLOW
 from bot.callbacks import Press
 from bot.reply import Reply
 from bot.screener import Screener, ScreenerState
 from bot.texts import t
 from handlers.deps import deps
 from handlers.sending import send_reply
+from storage.applications import delete_withdrawn
 from storage.flows import delete_flow, load_flow, save_flow
 
 
@@ -108,5 +110,8 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
     user = update.effective_user
     if user is None:
         return
-    deleted = delete_flow(deps(context).engine, user.id, flow.FLOW)
+    engine = deps(context).engine
+    deleted = delete_flow(engine, user.id, flow.FLOW)
+    deleted |= delete_flow(engine, user.id, APPLICATION_FLOW)
+    deleted |= delete_withdrawn(engine, user.id) > 0
     await send_reply(update, context, Reply(t("forgot" if deleted else "nothing_to_forget", lang)))

@@ -10,7 +10,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.schema import Division, Program, Strict, Topic
+from knowledge.schema import Division, Program, Round, Strict, Topic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +49,7 @@ class KnowledgeBase:
     division: Division
     vocabulary: Vocabulary
     median_income: MedianIncome
+    rounds: tuple[Round, ...] = ()
     files: dict[str, Path] = field(default_factory=dict)
 
     def team_name(self, team_id: str, lang: str = "ko") -> str:
@@ -100,6 +101,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     income_path = data_dir / "median_income.yaml"
     median_income = _validate(MedianIncome, income_path, _read_yaml(income_path))
 
+    rounds_path = data_dir / "rounds.yaml"
+    rounds_data = _read_yaml(rounds_path)
+    raw_rounds = rounds_data.get("rounds", []) if isinstance(rounds_data, dict) else []
+    rounds = tuple(
+        sorted((_validate(Round, rounds_path, r) for r in raw_rounds), key=lambda r: r.opens)
+    )
+
     team_ids = {team.id for team in division.teams}
     for program_id, program in programs.items():
         for team in program.teams:
@@ -111,6 +119,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         division=division,
         vocabulary=vocabulary,
         median_income=median_income,
+        rounds=rounds,
         files=files,
     )
 

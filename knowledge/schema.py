@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -106,6 +107,28 @@ class Program(Strict):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"duplicate fact ids: {duplicates}")
+        return self
+
+
+class Round(Strict):
+    """A 청년 드림팀 application round (dates are set by staff; the report gives none)."""
+
+    id: str = Field(pattern=r"^[0-9]{4}H[12]$")
+    year: int
+    half: Literal[1, 2]
+    opens: date
+    closes: date
+    themes: list[str] = Field(min_length=1)
+    max_selected: int = Field(gt=0)
+    max_grant_krw: int = Field(gt=0)
+    min_members: int = Field(gt=0)
+    review_days: int = Field(ge=0)
+    source: str
+
+    @model_validator(mode="after")
+    def _opens_before_closes(self) -> Round:
+        if self.closes < self.opens:
+            raise ValueError("closes is before opens")
         return self
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -40,3 +41,39 @@ class FlowState(SQLModel, table=True):
     flow: str = Field(primary_key=True)
     data: str  # JSON written by the flow's own state class
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Application(SQLModel, table=True):
+    """A submitted 청년 드림팀 application (drafts live in FlowState until submitted)."""
+
+    __table_args__ = (UniqueConstraint("round_id", "representative_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    receipt: str = Field(unique=True, index=True)
+    round_id: str = Field(index=True)
+    representative_id: int = Field(index=True)
+    chat_id: int
+    status: str = Field(default="submitted", index=True)
+    team_name: str
+    title: str
+    theme: str
+    description: str
+    phone: str
+    budget_json: str  # [{"item": …, "amount": …}]
+    members_json: str  # [{"name": …, "age": …, "tie": …}]
+    file_id: str | None = None
+    file_name: str | None = None
+    submitted_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    status_reason: str | None = None
+
+
+class StaffAction(SQLModel, table=True):
+    """Every staff action: who did what to which application, and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(index=True)
+    action: str
+    application_id: int | None = Field(default=None, index=True)
+    detail: str = ""
+    at: datetime = Field(default_factory=utcnow)

@@ -148,3 +148,18 @@ def test_check_command_speaks_json_lines() -> None:
     second = {r["program"]: r for r in lines[1]["results"]}
     assert second["seoul_new_deal"]["status"] == "ineligible"
     assert second["seoul_new_deal"]["reasons"]
+
+
+def test_team_persona_set_all_right(kb) -> None:
+    """40 personas (173 verdicts) written from the rules' text by someone who had not seen the
+    engine; every boundary, exclusion and the lives-or-works rule both ways."""
+    path = ROOT / "tests" / "data" / "personas_team.jsonl"
+    wrong = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        got = {r.program: r for r in screen(kb, case["persona"])}
+        for program, expected in case["expect"].items():
+            result = got[program]
+            if result.status != expected or (expected == "ineligible" and not result.reasons):
+                wrong.append((case["id"], program, result.status, expected))
+    assert wrong == []

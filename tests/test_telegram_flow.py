@@ -149,10 +149,12 @@ async def test_sticker_gets_a_polite_note(chat: LocalChat) -> None:
 
 async def test_commands_are_published_in_post_init(application, api) -> None:
     menus = {key: [c["command"] for c in commands] for key, commands in api.commands.items()}
-    assert menus, "set_my_commands was not called"
-    assert all(
-        names == ["start", "check", "help", "lang", "forget", "cancel"] for names in menus.values()
-    )
+    public = ["start", "check", "apply", "myapplication", "help", "lang", "forget", "cancel"]
+    default = [names for key, names in menus.items() if '"default"' in key]
+    assert default == [public, public]  # Korean and English
+    staff = [names for key, names in menus.items() if '"chat"' in key]
+    assert staff == [[*public, "applications"]]
+    assert all("applications" not in names for names in default)
 
 
 async def test_an_internal_error_gets_a_polite_reply(

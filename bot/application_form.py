@@ -1,0 +1,357 @@
+"""The 청년 드림팀 application form: one question at a time, every answer validated, a draft that
+is plain data (saved as a row after every answer by the channel), a review screen, a submit.
+
+Nothing here touches the database or Telegram: the channel loads the state, calls one of the
+`on_*` methods and saves what comes back.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot import callbacks
+from bot.money import format_krw
+from bot.reply import Button, Reply
+from bot.texts import t
+from bot.validation import normalise_mobile, parse_age, parse_won
+from knowledge.schema import Round
+
+FLOW = "application"
+TEXT_LIMITS = {
+    "team_name": 30,
+    "title": 60,
+    "description": 1000,
+    "member_name": 20,
+    "budget_item": 40,
+}
+MEMBER_AGES = (15, 39)
+TIES = ("reside", "work", "active")
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_MEMBERS = 20
+MAX_BUDGET_LINES = 20
+# The order of the form; `back` walks it, `edit` jumps into it from the review screen.
+SECTIONS = ("team_name", "title", "theme", "description", "members", "phone", "budget", "file")
+ENTRY_STEP = {"members": "members", "budget": "budget"}
+
+
+@dataclass
+class FormState:
+    round_id: str
+    step: str = "team_name"
+    data: dict[str, Any] = field(default_factory=lambda: {"members": [], "budget": []})
+    pending: dict[str, Any] = field(default_factory=dict)
+    editing: bool = False
+    application_id: int | None = None
+    nonce: str = field(default_factory=lambda: secrets.token_hex(4))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FormState:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Outcome:
+    """What an input did: the new state, or an error (catalogue key and values) and the same
+    state, untouched."""
+
+    state: FormState
+    error: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def section_of(step: str) -> str:
+    if step.startswith("member") or step == "members":
+        return "members"
+    if step.startswith("budget"):
+        return "budget"
+    return step
+
+
+class ApplicationForm:
+    def __init__(self, round_: Round) -> None:
+        self.round = round_
+
+    # --- moving ---------------------------------------------------------------------------
+    def start(self) -> FormState:
+        return FormState(round_id=self.round.id)
+
+    def _next(self, state: FormState, section: str) -> FormState:
+        """After a section is complete: the review when editing, else the next section."""
+        if state.editing:
+            state.step, state.editing = "review", False
+            return state
+        index = SECTIONS.index(section)
+        state.step = (
+            "review" if index + 1 == len(SECTIONS) else self._entry(state, SECTIONS[index + 1])
+        )
+        return state
+
+    @staticmethod
+    def _entry(state: FormState, section: str) -> str:
+        if section == "members":
+            return "members" if state.data["members"] else "member_name"
+        if section == "budget":
+            return "budget" if state.data["budget"] else "budget_item"
+        return section
+
+    def back(self, state: FormState) -> FormState:
+        section = section_of(state.step)
+        state.pending = {}
+        if state.step == "review":
+            state.step = self._entry(state, SECTIONS[-1])
+        elif section != SECTIONS[0]:
+            state.step = self._entry(state, SECTIONS[SECTIONS.index(section) - 1])
+        return state
+
+    def edit(self, state: FormState, section: str) -> FormState | None:
+        if state.step != "review" or section not in SECTIONS:
+            return None
+        state.step, state.editing, state.pending = self._entry(state, section), True, {}
+        return state
+
+    # --- typed answers ----------------------------------------------------------------------
+    def on_text(self, state: FormState, text: str) -> Outcome:
+        text = text.strip()
+        step = state.step
+        if step in TEXT_LIMITS:
+            limit = TEXT_LIMITS[step]
+            if not text:
+                return Outcome(state, "form_empty")
+            if len(text) > limit:
+                return Outcome(
+                    state, "form_too_long", {"limit": f"{limit:,}", "length": f"{len(text):,}"}
+                )
+        if step in ("team_name", "title", "description"):
+            state.data[step] = text
+            return Outcome(self._next(state, step))
+        if step == "member_name":
+            state.pending = {"name": text}
+            state.step = "member_age"
+            return Outcome(state)
+        if step == "member_age":
+            age = parse_age(text, 1, 120)
+            if age is None:
+                return Outcome(state, "form_age_number")
+            low, high = MEMBER_AGES
+            if not low <= age <= high:
+                return Outcome(state, "form_member_age", {"low": low, "high": high})
+            state.pending["age"] = age
+            state.step = "member_tie"
+            return Outcome(state)
+        if step == "phone":
+            phone = normalise_mobile(text)
+            if phone is None:
+                return Outcome(state, "form_phone")
+            state.data["phone"] = phone
+            return Outcome(self._next(state, "phone"))
+        if step == "budget_item":
+            state.pending = {"item": text}
+            state.step = "budget_amount"
+            return Outcome(state)
+        if step == "budget_amount":
+            amount = parse_won(text)
+            if amount is None or amount <= 0:
+                return Outcome(state, "form_amount")
+            total = sum(line["amount"] for line in state.data["budget"]) + amount
+            if total > self.round.max_grant_krw:
+                left = self.round.max_grant_krw - (total - amount)
+                return Outcome(
+                    state,
+                    "form_budget_over",
+                    {"max": format_krw(self.round.max_grant_krw), "left": format_krw(left)},
+                )
+            state.data["budget"].append({"item": state.pending.get("item", ""), "amount": amount})
+            state.pending, state.step = {}, "budget"
+            return Outcome(state)
+        return Outcome(state, "use_buttons")
+
+    def on_document(
+        self, state: FormState, file_id: str, file_name: str, size: int | None
+    ) -> Outcome:
+        if state.step != "file":
+            return Outcome(state, "form_no_file_now")
+        if size is not None and size > MAX_FILE_BYTES:
+            return Outcome(state, "form_file_too_big")
+        state.data["file_id"], state.data["file_name"] = file_id, file_name
+        return Outcome(self._next(state, "file"))
+
+    # --- buttons ------------------------------------------------------------------------------
+    def on_press(self, state: FormState, action: str, arg: str) -> Outcome | None:
+        """A form button; None when it does not belong to the current question (stale)."""
+        step, data = state.step, state.data
+        if (
+            action == "theme"
+            and step == "theme"
+            and arg.isdigit()
+            and int(arg) < len(self.round.themes)
+        ):
+            data["theme"] = self.round.themes[int(arg)]
+            return Outcome(self._next(state, "theme"))
+        if action == "tie" and step == "member_tie" and arg in (*TIES, "none"):
+            if arg == "none":
+                return Outcome(state, "form_member_tie")
+            data["members"].append({**state.pending, "tie": arg})
+            state.pending, state.step = {}, "members"
+            return Outcome(state)
+        if action == "madd" and step == "members":
+            if len(data["members"]) >= MAX_MEMBERS:
+                return Outcome(state, "form_too_many")
+            state.step = "member_name"
+            return Outcome(state)
+        if (
+            action == "mdel"
+            and step == "members"
+            and arg.isdigit()
+            and int(arg) < len(data["members"])
+        ):
+            data["members"].pop(int(arg))
+            return Outcome(state)
+        if action == "mdone" and step == "members":
+            if len(data["members"]) < self.round.min_members:
+                return Outcome(
+                    state,
+                    "form_members_few",
+                    {"min": self.round.min_members, "count": len(data["members"])},
+                )
+            return Outcome(self._next(state, "members"))
+        if action == "badd" and step == "budget":
+            if len(data["budget"]) >= MAX_BUDGET_LINES:
+                return Outcome(state, "form_too_many")
+            state.step = "budget_item"
+            return Outcome(state)
+        if (
+            action == "bdel"
+            and step == "budget"
+            and arg.isdigit()
+            and int(arg) < len(data["budget"])
+        ):
+            data["budget"].pop(int(arg))
+            return Outcome(state)
+        if action == "bdone" and step == "budget":
+            if not data["budget"]:
+                return Outcome(state, "form_budget_empty")
+            return Outcome(self._next(state, "budget"))
+        if action == "fskip" and step == "file":
+            data.pop("file_id", None)
+            data.pop("file_name", None)
+            return Outcome(self._next(state, "file"))
+        if action == "back":
+            return Outcome(self.back(state))
+        if action == "edit":
+            edited = self.edit(state, arg)
+            return Outcome(edited) if edited is not None else None
+        return None
+
+    def missing(self, state: FormState) -> list[str]:
+        """Sections the application cannot be submitted without."""
+        data = state.data
+        required = ("team_name", "title", "theme", "description", "phone")
+        gaps = [name for name in required if not data.get(name)]
+        if len(data.get("members", [])) < self.round.min_members:
+            gaps.append("members")
+        if not data.get("budget"):
+            gaps.append("budget")
+        return gaps
+
+    # --- what to show -------------------------------------------------------------------------
+    def prompt(self, state: FormState, lang: str) -> Reply:
+        step = state.step
+        if step == "review":
+            return self.review(state, lang)
+        rows: list[list[Button]] = []
+        values: dict[str, Any] = {
+            "limit": f"{TEXT_LIMITS.get(step, 0):,}",
+            "max": format_krw(self.round.max_grant_krw),
+            "min": self.round.min_members,
+            "number": len(state.data["members"]) + 1,
+            "name": state.pending.get("name", ""),
+            "item": state.pending.get("item", ""),
+        }
+        text = t(f"form_q_{step}", lang, **values)
+        if step == "theme":
+            rows = [
+                [Button(theme, callbacks.form("theme", str(i)))]
+                for i, theme in enumerate(self.round.themes)
+            ]
+        elif step == "member_tie":
+            rows = [
+                [Button(t(f"form_tie_{tie}", lang), callbacks.form("tie", tie))] for tie in TIES
+            ]
+            rows.append([Button(t("form_tie_none", lang), callbacks.form("tie", "none"))])
+        elif step == "members":
+            count = len(state.data["members"])
+            header = t("form_members_now", lang, count=count, min=self.round.min_members)
+            text = f"{header}\n{self.members_text(state, lang)}"
+            rows = [[Button(t("form_member_add", lang), callbacks.form("madd"))]]
+            rows += [
+                [Button(t("form_remove", lang, what=m["name"]), callbacks.form("mdel", str(i)))]
+                for i, m in enumerate(state.data["members"])
+            ]
+            rows.append([Button(t("form_next", lang), callbacks.form("mdone"))])
+        elif step == "budget":
+            hint = t("form_budget_now", lang, max=format_krw(self.round.max_grant_krw))
+            text = f"{self.budget_text(state, lang)}\n{hint}"
+            rows = [[Button(t("form_budget_add", lang), callbacks.form("badd"))]]
+            rows += [
+                [Button(t("form_remove", lang, what=line["item"]), callbacks.form("bdel", str(i)))]
+                for i, line in enumerate(state.data["budget"])
+            ]
+            rows.append([Button(t("form_next", lang), callbacks.form("bdone"))])
+        elif step == "file":
+            rows = [[Button(t("form_file_skip", lang), callbacks.form("fskip"))]]
+        nav = [Button(t("form_cancel", lang), callbacks.form("cancel"))]
+        if step != SECTIONS[0]:
+            nav.insert(0, Button(t("back", lang), callbacks.form("back")))
+        rows.append(nav)
+        return Reply(text, rows)
+
+    def members_text(self, state: FormState, lang: str) -> str:
+        lines = []
+        for i, member in enumerate(state.data["members"], start=1):
+            age = t("form_age_years", lang, age=member["age"])
+            tie = t("form_tie_" + member["tie"], lang)
+            lines.append(f"{i}. {member['name']} ({age}, {tie})")
+        return "\n".join(lines)
+
+    def budget_text(self, state: FormState, lang: str) -> str:
+        lines = [f"• {line['item']}: {format_krw(line['amount'])}" for line in state.data["budget"]]
+        total = sum(line["amount"] for line in state.data["budget"])
+        lines.append(
+            t(
+                "form_budget_total",
+                lang,
+                total=format_krw(total),
+                max=format_krw(self.round.max_grant_krw),
+            )
+        )
+        return "\n".join(lines)
+
+    def summary(self, state: FormState, lang: str) -> str:
+        data = state.data
+        file_line = data.get("file_name") or t("form_no_file", lang)
+        return "\n".join(
+            [
+                t("form_label_round", lang, round=self.round.id),
+                f"{t('form_label_team_name', lang)}: {data.get('team_name', '')}",
+                f"{t('form_label_title', lang)}: {data.get('title', '')}",
+                f"{t('form_label_theme', lang)}: {data.get('theme', '')}",
+                f"{t('form_label_description', lang)}: {data.get('description', '')}",
+                f"{t('form_label_members', lang)}:\n{self.members_text(state, lang)}",
+                f"{t('form_label_phone', lang)}: {data.get('phone', '')}",
+                f"{t('form_label_budget', lang)}:\n{self.budget_text(state, lang)}",
+                f"{t('form_label_file', lang)}: {file_line}",
+            ]
+        )
+
+    def review(self, state: FormState, lang: str) -> Reply:
+        text = f"{t('form_review', lang)}\n\n{self.summary(state, lang)}"
+        edits = [Button(t(f"form_edit_{s}", lang), callbacks.form("edit", s)) for s in SECTIONS]
+        rows = [edits[i : i + 2] for i in range(0, len(edits), 2)]
+        rows.append([Button(t("form_submit", lang), callbacks.form("submit", state.nonce))])
+        rows.append([Button(t("form_cancel", lang), callbacks.form("cancel"))])
+        return Reply(text, rows)

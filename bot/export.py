@@ -1,0 +1,97 @@
+"""A round's applications as files staff open in Excel: .xlsx (a sheet of applications, a sheet
+of members, a sheet of budget lines) and .csv (UTF-8 with BOM so Excel reads Korean)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl import Workbook
+
+from bot.texts import t
+
+APPLICATION_HEADERS = (
+    "접수번호",
+    "상태",
+    "사유",
+    "팀 이름",
+    "제목",
+    "주제",
+    "소개",
+    "대표자 연락처",
+    "팀원 수",
+    "예산 합계(원)",
+    "제안서 파일",
+    "제출 시각(UTC)",
+)
+MEMBER_HEADERS = ("접수번호", "팀 이름", "이름", "나이", "영등포구와의 관계")
+BUDGET_HEADERS = ("접수번호", "항목", "금액(원)")
+
+
+def application_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
+    rows = []
+    for a in applications:
+        members, budget = json.loads(a.members_json), json.loads(a.budget_json)
+        rows.append(
+            (
+                a.receipt,
+                t(f"status_{a.status}"),
+                a.status_reason or "",
+                a.team_name,
+                a.title,
+                a.theme,
+                a.description,
+                a.phone,
+                len(members),
+                sum(line["amount"] for line in budget),
+                a.file_name or "",
+                a.submitted_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    return rows
+
+
+def member_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return [
+        (a.receipt, a.team_name, m["name"], m["age"], t(f"form_tie_{m['tie']}"))
+        for a in applications
+        for m in json.loads(a.members_json)
+    ]
+
+
+def budget_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
+    return [
+        (a.receipt, line["item"], line["amount"])
+        for a in applications
+        for line in json.loads(a.budget_json)
+    ]
+
+
+def to_xlsx(applications: Sequence[Any]) -> bytes:
+    book = Workbook()
+    sheets = (
+        ("신청서", APPLICATION_HEADERS, application_rows(applications)),
+        ("팀원", MEMBER_HEADERS, member_rows(applications)),
+        ("예산", BUDGET_HEADERS, budget_rows(applications)),
+    )
+    for index, (title, headers, rows) in enumerate(sheets):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def to_csv(applications: Sequence[Any]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(APPLICATION_HEADERS)
+    writer.writerows(application_rows(applications))
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,20 @@
+"""Which 청년 드림팀 round is open, and which comes next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Round
+
+
+def open_round(kb: KnowledgeBase, today: date) -> Round | None:
+    return next((r for r in kb.rounds if r.opens <= today <= r.closes), None)
+
+
+def next_round(kb: KnowledgeBase, today: date) -> Round | None:
+    return next((r for r in kb.rounds if r.opens > today), None)
+
+
+def round_by_id(kb: KnowledgeBase, round_id: str) -> Round | None:
+    return next((r for r in kb.rounds if r.id == round_id), None)

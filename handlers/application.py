@@ -1,0 +1,350 @@
+"""청년 드림팀 applications in the chat: the form's state is a row saved after every answer; the
+core (bot/application_form.py) validates and decides; this module loads, saves and sends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.answers import main_menu_buttons
+from bot.application_form import FLOW, ApplicationForm, FormState
+from bot.reply import Button, Reply
+from bot.rounds import next_round, open_round, round_by_id
+from bot.texts import t
+from handlers.deps import deps
+from handlers.sending import send_reply
+from storage import applications as store
+from storage.flows import delete_flow, load_flow, save_flow
+
+PROGRAM_ID = "youth_dream_team"
+
+
+def today(context: ContextTypes.DEFAULT_TYPE) -> date:
+    return deps(context).clock().date()
+
+
+def load_form(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int
+) -> tuple[ApplicationForm, FormState] | None:
+    data = load_flow(deps(context).engine, user_id, FLOW)
+    if data is None:
+        return None
+    state = FormState.from_json(data)
+    round_ = round_by_id(deps(context).assistant.kb, state.round_id)
+    return (ApplicationForm(round_), state) if round_ is not None else None
+
+
+def save_form(context: ContextTypes.DEFAULT_TYPE, user_id: int, state: FormState) -> None:
+    save_flow(deps(context).engine, user_id, FLOW, state.to_json())
+
+
+def with_error(reply: Reply, message: str) -> Reply:
+    reply.text = f"{message}\n\n{reply.text}"
+    return reply
+
+
+async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    """Open the form: resume a draft, refuse a second application, or ask for consent."""
+    user = update.effective_user
+    if user is None:
+        return
+    kb = deps(context).assistant.kb
+    loaded = load_form(context, user.id)
+    if loaded is not None:
+        form, state = loaded
+        await send_reply(
+            update, context, with_error(form.prompt(state, lang), t("form_resume", lang))
+        )
+        return
+    round_ = open_round(kb, today(context))
+    if round_ is None:
+        await send_reply(update, context, closed_reply(context, lang))
+        return
+    existing = store.find_for(deps(context).engine, round_.id, user.id)
+    if existing is not None:
+        text = t("form_already", lang, round=round_.id, receipt=existing.receipt)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    text = t("form_consent", lang, round=round_.id, days=round_.review_days)
+    rows = [
+        [Button(t("form_consent_yes", lang), callbacks.form("consent", "yes"))],
+        [Button(t("form_consent_no", lang), callbacks.form("consent", "no"))],
+    ]
+    await send_reply(update, context, Reply(text, rows))
+
+
+def closed_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
+    upcoming = next_round(deps(context).assistant.kb, today(context))
+    lines = [t("form_closed", lang)]
+    if upcoming is not None:
+        lines.append(
+            t(
+                "form_next_round",
+                lang,
+                round=upcoming.id,
+                opens=upcoming.opens.isoformat(),
+                closes=upcoming.closes.isoformat(),
+            )
+        )
+    else:
+        lines.append(t("form_no_next_round", lang))
+    rows = [
+        [Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    return Reply("\n".join(lines), rows, PROGRAM_ID)
+
+
+async def on_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, arg: str, lang: str
+) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    if action == "consent":
+        await _consent(update, context, arg == "yes", lang)
+        return
+    loaded = load_form(context, user.id)
+    if action == "submit":
+        await _submit(update, context, loaded, arg, lang)
+        return
+    if loaded is None:
+        await send_reply(update, context, Reply(t("stale_button", lang), main_menu_buttons(lang)))
+        return
+    form, state = loaded
+    if action == "cancel":
+        rows = [
+            [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
+            [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
+        ]
+        await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+        return
+    if action == "cancelyes":
+        delete_flow(deps(context).engine, user.id, FLOW)
+        await send_reply(update, context, Reply(t("form_cancelled", lang), main_menu_buttons(lang)))
+        return
+    if action == "cancelno":
+        await send_reply(update, context, form.prompt(state, lang))
+        return
+    outcome = form.on_press(state, action, arg)
+    if outcome is None:
+        await send_reply(
+            update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
+        )
+        return
+    if outcome.error is None:
+        save_form(context, user.id, outcome.state)
+        await send_reply(update, context, form.prompt(outcome.state, lang))
+        return
+    await send_reply(
+        update,
+        context,
+        with_error(form.prompt(outcome.state, lang), t(outcome.error, lang, **outcome.values)),
+    )
+
+
+async def _consent(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, agreed: bool, lang: str
+) -> None:
+    user = update.effective_user
+    round_ = open_round(deps(context).assistant.kb, today(context))
+    if not agreed:
+        await send_reply(update, context, Reply(t("form_declined", lang), main_menu_buttons(lang)))
+        return
+    if user is None or round_ is None:
+        await send_reply(update, context, closed_reply(context, lang))
+        return
+    if load_form(context, user.id) is None:
+        save_form(context, user.id, ApplicationForm(round_).start())
+    form, state = load_form(context, user.id)  # type: ignore[misc]
+    await send_reply(update, context, form.prompt(state, lang))
+
+
+async def _submit(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, loaded, nonce: str, lang: str
+) -> None:
+    """Submit once: a second tap, or a retried request, finds the application already made."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    engine = deps(context).engine
+    if loaded is None:
+        round_ = open_round(deps(context).assistant.kb, today(context))
+        existing = store.find_for(engine, round_.id, user.id) if round_ else None
+        if existing is not None:
+            text = t("form_already", lang, round=existing.round_id, receipt=existing.receipt)
+            await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        else:
+            await send_reply(
+                update, context, Reply(t("stale_button", lang), main_menu_buttons(lang))
+            )
+        return
+    form, state = loaded
+    if nonce != state.nonce or state.step != "review":
+        await send_reply(
+            update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
+        )
+        return
+    gaps = form.missing(state)
+    if gaps:
+        fields = ", ".join(t(f"form_label_{gap}", lang) for gap in gaps)
+        await send_reply(
+            update,
+            context,
+            with_error(form.prompt(state, lang), t("form_incomplete", lang, fields=fields)),
+        )
+        return
+    if open_round(deps(context).assistant.kb, today(context)) is None:
+        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
+        return
+    if state.application_id is not None:
+        application = store.update(engine, state.application_id, state.data)
+        delete_flow(engine, user.id, FLOW)
+        await send_reply(
+            update,
+            context,
+            Reply(t("form_updated", lang, receipt=application.receipt), main_menu_buttons(lang)),
+        )
+        return
+    result = store.submit(engine, state.round_id, user.id, chat.id, state.data)
+    delete_flow(engine, user.id, FLOW)
+    receipt = result.application.receipt
+    text = t("form_submitted", lang, receipt=receipt, summary=form.summary(state, lang))
+    await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str) -> bool:
+    """A typed answer while a form is open; False when no form is open."""
+    user = update.effective_user
+    loaded = load_form(context, user.id) if user else None
+    if loaded is None or user is None:
+        return False
+    form, state = loaded
+    outcome = form.on_text(state, text)
+    if outcome.error is None:
+        save_form(context, user.id, outcome.state)
+        await send_reply(update, context, form.prompt(outcome.state, lang))
+        return True
+    answer = deps(context).assistant.ask(text, lang)
+    if answer.answered and answer.program_id is not None:
+        await send_reply(update, context, answer)
+        await send_reply(
+            update,
+            context,
+            with_error(form.prompt(state, lang), t("form_resume_after_answer", lang)),
+        )
+        return True
+    message = t(outcome.error, lang, **outcome.values)
+    await send_reply(update, context, with_error(form.prompt(state, lang), message))
+    return True
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None or message.document is None:
+        return False
+    loaded = load_form(context, user.id)
+    if loaded is None:
+        return False
+    form, state = loaded
+    document = message.document
+    outcome = form.on_document(
+        state, document.file_id, document.file_name or "file", document.file_size
+    )
+    if outcome.error is None:
+        save_form(context, user.id, outcome.state)
+        await send_reply(update, context, form.prompt(outcome.state, lang))
+    else:
+        await send_reply(
+            update, context, with_error(form.prompt(state, lang), t(outcome.error, lang))
+        )
+    return True
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    user = update.effective_user
+    if user is None or load_form(context, user.id) is None:
+        return False
+    rows = [
+        [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
+        [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
+    ]
+    await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+    return True
+
+
+def _my_application(context: ContextTypes.DEFAULT_TYPE, user_id: int):
+    """The user's application in the open round, else in the latest round they applied in."""
+    kb, engine = deps(context).assistant.kb, deps(context).engine
+    for round_ in sorted(kb.rounds, key=lambda r: r.opens, reverse=True):
+        application = store.find_for(engine, round_.id, user_id)
+        if application is not None:
+            return round_, application
+    return None, None
+
+
+def _summary_of(round_, application, lang: str) -> str:
+    state = FormState(round_id=application.round_id, data=store.form_data(application))
+    return ApplicationForm(round_).summary(state, lang), state
+
+
+async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    round_, application = _my_application(context, user.id)
+    if application is None:
+        await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
+        return
+    summary, _ = _summary_of(round_, application, lang)
+    status = t(f"status_{application.status}", lang)
+    text = t("my_application", lang, receipt=application.receipt, status=status, summary=summary)
+    rows: list[list[Button]] = []
+    is_open = round_.opens <= today(context) <= round_.closes
+    if is_open and application.status == "submitted":
+        rows.append(
+            [
+                Button(t("my_edit", lang), callbacks.my("edit")),
+                Button(t("my_withdraw", lang), callbacks.my("withdraw")),
+            ]
+        )
+    rows.append([Button(t("home", lang), callbacks.home())])
+    await send_reply(update, context, Reply(text, rows))
+
+
+async def on_my_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, lang: str
+) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    round_, application = _my_application(context, user.id)
+    if application is None:
+        await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
+        return
+    is_open = round_.opens <= today(context) <= round_.closes
+    if not is_open or application.status != "submitted":
+        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
+        return
+    if action == "edit":
+        _, state = _summary_of(round_, application, lang)
+        state.step, state.application_id = "review", application.id
+        save_form(context, user.id, state)
+        await send_reply(update, context, ApplicationForm(round_).prompt(state, lang))
+    elif action == "withdraw":
+        rows = [
+            [Button(t("my_withdraw_yes", lang), callbacks.my("withdraw_yes"))],
+            [Button(t("home", lang), callbacks.home())],
+        ]
+        await send_reply(update, context, Reply(t("my_withdraw_confirm", lang), rows))
+    elif action == "withdraw_yes":
+        store.set_status(deps(context).engine, application.id, "withdrawn", None, user.id)
+        delete_flow(deps(context).engine, user.id, FLOW)
+        await send_reply(
+            update,
+            context,
+            Reply(t("my_withdrawn", lang, receipt=application.receipt), main_menu_buttons(lang)),
+        )
