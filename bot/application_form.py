@@ -272,7 +272,7 @@ class ApplicationForm:
             "name": state.pending.get("name", ""),
             "item": state.pending.get("item", ""),
         }
-        text = t(f"form_q_{step}", lang, **values)
+        text = "" if step in ("members", "budget") else t(f"form_q_{step}", lang, **values)
         if step == "theme":
             rows = [
                 [Button(theme, callbacks.form("theme", str(i)))]

@@ -53,6 +53,16 @@ class SentMessage:
         return data
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file the bot sent (sendDocument, sendPhoto, …)."""
+
+    method: str
+    part: str
+    filename: str
+    content: bytes
+
+
 class LocalBotApi(BaseRequest):
     """Answers Bot API methods locally and records every call."""
 
@@ -61,6 +71,7 @@ class LocalBotApi(BaseRequest):
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self.outbox: list[SentMessage] = []
         self.callback_answers: list[dict[str, Any]] = []
+        self.uploads: list[Upload] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.listeners: list[Callable[[str, SentMessage], None]] = []
         self._ids = itertools.count(1)
@@ -86,7 +97,11 @@ class LocalBotApi(BaseRequest):
         pool_timeout: object = None,
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data else {}
+        params = dict(request_data.parameters) if request_data else {}
+        files = request_data.multipart_data if request_data else {}
+        for part, (filename, content, *_) in files.items():
+            data = content if isinstance(content, bytes) else content.read()
+            self.uploads.append(Upload(name, part, filename, data))
         self.calls.append((name, params))
         handler = getattr(self, f"_api_{name}", None)
         if handler is None:
@@ -122,7 +137,9 @@ class LocalBotApi(BaseRequest):
             chat_id=int(params["chat_id"]),
             message_id=next(self._ids),
             text=str(params.get("caption", "")),
-            document=str(params.get("document", "")),
+            document=str(
+                params.get("document") or (self.uploads[-1].filename if self.uploads else "")
+            ),
         )
         return self._store("send", message) | {
             "document": {"file_id": "local", "file_unique_id": "l"}

@@ -4,12 +4,14 @@ running against the in-process Bot API."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from bot.assistant import Assistant
+from bot.clock import SEOUL
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalBotApi, LocalChat
 from knowledge.loader import KnowledgeBase, knowledge
@@ -38,9 +40,28 @@ def api() -> LocalBotApi:
     return LocalBotApi()
 
 
+# Inside the 2018 상반기 청년 드림팀 round of knowledge/data/rounds.yaml.
+ROUND_OPEN = datetime(2018, 4, 10, 10, 0, tzinfo=SEOUL)
+
+
 @pytest.fixture
-async def application(assistant: Assistant, engine: Engine, api: LocalBotApi) -> AsyncIterator:
-    app = build_application("123456:TEST", assistant, engine, frozenset({ADMIN_ID}), request=api)
+def now() -> list[datetime]:
+    """The tests' clock: replace now[0] to move time."""
+    return [ROUND_OPEN]
+
+
+@pytest.fixture
+async def application(
+    assistant: Assistant, engine: Engine, api: LocalBotApi, now: list[datetime]
+) -> AsyncIterator:
+    app = build_application(
+        "123456:TEST",
+        assistant,
+        engine,
+        frozenset({ADMIN_ID}),
+        request=api,
+        clock=lambda: now[0],
+    )
     await app.initialize()
     await post_init(app)
     yield app
@@ -50,3 +71,8 @@ async def application(assistant: Assistant, engine: Engine, api: LocalBotApi) ->
 @pytest.fixture
 def chat(application, api: LocalBotApi) -> LocalChat:
     return LocalChat(application, api, user_id=4242)
+
+
+@pytest.fixture
+def staff_chat(application, api: LocalBotApi) -> LocalChat:
+    return LocalChat(application, api, user_id=ADMIN_ID, first_name="직원")

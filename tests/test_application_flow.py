@@ -1,0 +1,276 @@
+"""청년 드림팀 applications through the real Application: consent, every validation, drafts that
+survive a restart, submit once, edit and withdraw, a closed round."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot.clock import SEOUL
+from handlers.app import build_application, post_init
+from handlers.local_api import LocalChat
+from storage.models import Application, FlowState
+
+MEMBERS = [
+    ("김하나", "24", "영등포구에 살아요"),
+    ("이둘", "31", "영등포구에서 일해요"),
+    ("박셋", "19", "영등포구에서 활동해요"),
+]
+
+
+def labels(message) -> list[str]:
+    return [label for row in message.button_rows() for label, _ in row]
+
+
+def rows(engine, model) -> list:
+    with Session(engine) as session:
+        return list(session.exec(select(model)))
+
+
+async def fill_until_review(chat: LocalChat) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    await chat.send("골목 벽화 프로젝트")
+    await chat.press("청년문화")
+    await chat.send("문래동 골목에 청년 작가들과 벽화를 그려요.")
+    for name, age, tie in MEMBERS:
+        if chat.last.text.startswith("팀원"):
+            await chat.press("➕ 팀원 추가")
+        await chat.send(name)
+        await chat.send(age)
+        await chat.press(tie)
+    await chat.press("다음 ▶️")
+    await chat.send("010 1234 5678")
+    await chat.send("재료비")
+    await chat.send("60만원")
+    await chat.press("➕ 예산 항목 추가")
+    await chat.send("홍보물")
+    await chat.send("400,000")
+    await chat.press("다음 ▶️")
+    await chat.press("건너뛰기")
+
+
+async def test_consent_comes_first_and_nothing_is_stored_before_it(chat: LocalChat, engine) -> None:
+    [reply] = await chat.send("/apply")
+    assert "개인정보 수집·이용 동의" in reply.text and "휴대전화번호" in reply.text
+    assert rows(engine, FlowState) == []
+    await chat.press("동의하지 않아요")
+    assert "아무것도 저장하지 않았어요" in chat.last.text
+    assert rows(engine, FlowState) == []
+
+
+async def test_happy_path_submits_one_application_with_a_receipt(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    review = chat.last
+    assert review.text.startswith("📝 신청 내용을 확인해 주세요")
+    assert "합계 1,000,000원 / 최대 1,000,000원" in review.text
+    assert "010-1234-5678" in review.text
+    await chat.press("📨 제출")
+    assert "접수번호는 DT-2018H1-0001" in chat.last.text
+    assert "골목 벽화 프로젝트" in chat.last.text  # the copy of the application
+    [stored] = rows(engine, Application)
+    assert (stored.receipt, stored.team_name, stored.phone) == (
+        "DT-2018H1-0001",
+        "문래 청춘들",
+        "010-1234-5678",
+    )
+    assert '"tie": "work"' in stored.members_json and '"amount": 600000' in stored.budget_json
+    assert rows(engine, FlowState) == []
+
+
+async def test_double_submit_creates_one_application(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    review = chat.last
+    await chat.press("📨 제출", message=review)
+    await chat.press("📨 제출", message=review)
+    assert "이미 신청하셨어요" in chat.last.text and "DT-2018H1-0001" in chat.last.text
+    assert len(rows(engine, Application)) == 1
+
+
+async def test_every_validation_error_keeps_what_was_entered(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    [reply] = await chat.send("가" * 31)
+    assert reply.text.startswith("30자 이내로 적어 주세요. (지금 31자)")
+    await chat.send("팀")
+    await chat.send("제목")
+    await chat.press("청년문화")
+    [reply] = await chat.send("가" * 1001)
+    assert reply.text.startswith("1,000자 이내로 적어 주세요. (지금 1,001자)")
+    await chat.send("소개")
+    await chat.send("김하나")
+    [reply] = await chat.send("마흔")
+    assert reply.text.startswith("나이는 숫자로 적어 주세요")
+    [reply] = await chat.send("40")
+    assert reply.text.startswith("청년 드림팀 팀원은 만 15~39세여야 해요")
+    [reply] = await chat.send("14")
+    assert "15~39세" in reply.text
+    await chat.send("24")
+    [reply] = await chat.press("해당 없음")
+    assert reply.text.startswith("영등포구에 살거나, 일하거나, 활동하는 청년만")
+    await chat.press("영등포구에 살아요")
+    [reply] = await chat.press("다음 ▶️")
+    assert reply.text.startswith("팀원은 3명 이상이어야 해요. (지금 1명)")
+    for name, age, tie in MEMBERS[1:]:
+        await chat.press("➕ 팀원 추가")
+        await chat.send(name)
+        await chat.send(age)
+        await chat.press(tie)
+    await chat.press("다음 ▶️")
+    [reply] = await chat.send("02-123-4567")
+    assert reply.text.startswith("휴대전화번호 형식이 아니에요")
+    await chat.send("01012345678")
+    await chat.send("재료비")
+    [reply] = await chat.send("많이")
+    assert reply.text.startswith("금액은 원 단위 숫자로")
+    await chat.send("600000")
+    await chat.press("➕ 예산 항목 추가")
+    await chat.send("대관료")
+    [reply] = await chat.send("50만원")
+    assert reply.text.startswith("합계가 팀당 최대 1,000,000원을 넘어요. 이 항목에는 400,000원까지")
+    await chat.send("40만원")
+    await chat.press("다음 ▶️")
+    big = {
+        "file_id": "f1",
+        "file_unique_id": "u1",
+        "file_name": "제안서.pdf",
+        "file_size": 11 * 1024 * 1024,
+    }
+    [reply] = await chat.send_update({"message": document_message(chat, big)})
+    assert reply.text.startswith("파일이 10MB를 넘어요")
+    small = {**big, "file_size": 200_000}
+    [reply] = await chat.send_update({"message": document_message(chat, small)})
+    assert reply.text.startswith("📝 신청 내용을 확인해 주세요")
+    assert "제안서.pdf" in reply.text and "김하나 (24세, 영등포구에 살아요)" in reply.text
+
+
+def document_message(chat: LocalChat, document: dict) -> dict:
+    return {
+        "message_id": 777,
+        "date": 0,
+        "chat": {"id": chat.user_id, "type": "private"},
+        "from": chat.user,
+        "document": document,
+    }
+
+
+async def test_draft_survives_a_restart(chat: LocalChat, assistant, engine, api, now) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    await chat.send("골목 벽화 프로젝트")
+    await chat.application.shutdown()
+    restarted = build_application(
+        "123456:TEST", assistant, engine, request=api, clock=lambda: now[0]
+    )
+    await restarted.initialize()
+    await post_init(restarted)
+    again = LocalChat(restarted, api, user_id=chat.user_id)
+    [reply] = await again.send("/apply")
+    assert reply.text.startswith("저장된 신청서를 이어서 작성할게요")
+    assert "공모 주제를 골라 주세요" in reply.text
+    await again.press("청년문화")
+    assert "프로젝트를 소개해 주세요" in again.last.text
+    await restarted.shutdown()
+    await chat.application.initialize()
+
+
+async def test_back_and_edit_from_review(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    await chat.press("✏️ 제목")
+    await chat.send("새 제목")
+    assert (
+        chat.last.text.startswith("📝 신청 내용을 확인해 주세요")
+        and "제목: 새 제목" in chat.last.text
+    )
+    await chat.press("✏️ 팀원")
+    await chat.press("➖ 박셋 빼기")
+    [reply] = await chat.press("다음 ▶️")
+    assert reply.text.startswith("팀원은 3명 이상이어야 해요. (지금 2명)")
+
+
+async def test_question_mid_form_is_answered_and_the_form_resumes(chat: LocalChat) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("팀")
+    await chat.send("제목")
+    answer, resume = await chat.send("드림팀 팀당 얼마 지원해줘요?")
+    assert "100만" in answer.text
+    assert resume.text.startswith("신청서를 이어서 작성할게요") and "공모 주제" in resume.text
+
+
+async def test_cancel_discards_the_draft_after_confirmation(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("팀")
+    [reply] = await chat.send("/cancel")
+    assert "지울까요" in reply.text
+    await chat.press("아니요, 계속할게요")
+    assert len(rows(engine, FlowState)) == 1
+    await chat.send("/cancel")
+    await chat.press("네, 지워 주세요")
+    assert rows(engine, FlowState) == []
+
+
+async def test_edit_after_submit_keeps_the_receipt(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    assert "DT-2018H1-0001" in chat.last.text and "상태: 제출" in chat.last.text
+    await chat.press("✏️ 수정")
+    await chat.press("✏️ 제목")
+    await chat.send("바뀐 제목")
+    await chat.press("📨 제출")
+    assert "수정한 내용으로 저장했어요" in chat.last.text
+    [stored] = rows(engine, Application)
+    assert (stored.title, stored.receipt) == ("바뀐 제목", "DT-2018H1-0001")
+
+
+async def test_withdraw_then_forget_deletes_it(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    await chat.press("↩️ 철회")
+    await chat.press("네, 철회할게요")
+    assert "철회했어요" in chat.last.text
+    assert [a.status for a in rows(engine, Application)] == ["withdrawn"]
+    await chat.send("/forget")
+    assert rows(engine, Application) == []
+
+
+async def test_no_edit_after_the_round_closes(chat: LocalChat, now) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    now[0] = datetime(2018, 5, 2, 9, 0, tzinfo=SEOUL)
+    [reply] = await chat.send("/myapplication")
+    assert "✏️ 수정" not in labels(reply)
+
+
+async def test_outside_a_round_says_when_the_next_one_is(chat: LocalChat, now, engine) -> None:
+    now[0] = datetime(2018, 6, 1, 9, 0, tzinfo=SEOUL)
+    [reply] = await chat.send("/apply")
+    assert reply.text.startswith("지금은 청년 드림팀 공모 기간이 아니에요")
+    assert "2018H2 (2018-09-03~2018-09-28, 담당 팀이 정한 일정" in reply.text
+    assert "🔔 알림 설정" in labels(reply)
+    assert rows(engine, FlowState) == []
+
+
+async def test_free_text_and_deep_link_open_the_form(chat: LocalChat) -> None:
+    replies = await chat.send("드림팀 신청하고 싶어요")
+    assert "개인정보 수집·이용 동의" in replies[-1].text
+    [reply] = await chat.send("/start youth_dream_team")
+    assert "개인정보 수집·이용 동의" in reply.text
+
+
+async def test_one_user_cannot_touch_anothers_draft(
+    chat: LocalChat, application, api, engine
+) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("내 팀")
+    other = LocalChat(application, api, user_id=5151)
+    await other.press_data("frm:cancelyes:-", chat.last)
+    assert len(rows(engine, FlowState)) == 1
+    assert '"team_name": "내 팀"' in rows(engine, FlowState)[0].data

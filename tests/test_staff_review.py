@@ -1,0 +1,130 @@
+"""Staff review through the real Application: refusals for everyone else, status changes with a
+reason that reach the team, the cap on selected teams, the audit trail, and the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import load_workbook
+from sqlmodel import Session, select
+
+from handlers.local_api import LocalChat
+from storage import applications as store
+from storage.models import Application, StaffAction
+from tests.test_application_flow import fill_until_review
+
+
+def seed(
+    engine, round_id: str, count: int, status: str = "submitted", first_user: int = 70000
+) -> list[Application]:
+    data = {
+        "team_name": "팀", "title": "제목", "theme": "청년문화", "description": "소개",
+        "phone": "010-1111-2222", "members": [{"name": "가", "age": 20, "tie": "reside"}] * 3,
+        "budget": [{"item": "재료비", "amount": 100000}],
+    }  # fmt: skip
+    made = []
+    for i in range(count):
+        user = first_user + i
+        result = store.submit(engine, round_id, user, user, {**data, "team_name": f"팀{i}"})
+        assert result.created
+        if status != "submitted":
+            store.set_status(engine, result.application.id, status, "seed", 1)
+        made.append(result.application)
+    return made
+
+
+async def test_non_staff_are_refused_commands_and_forged_buttons(
+    chat: LocalChat, engine, api
+) -> None:
+    [app] = seed(engine, "2018H1", 1)
+    [reply] = await chat.send("/applications")
+    assert reply.text == "담당 직원만 쓸 수 있는 기능이에요."
+    sent_before = len(api.outbox)
+    for forged in (
+        "stf:list:2018H1",
+        f"stf:open:{app.id}",
+        f"stf:set:{app.id}:selected",
+        "stf:xlsx:2018H1",
+    ):
+        assert await chat.press_data(forged, reply) == []
+    assert len(api.outbox) == sent_before
+    assert api.callback_answers[-1]["text"] == "담당 직원만 쓸 수 있는 기능이에요."
+    with Session(engine) as session:
+        assert session.get(Application, app.id).status == "submitted"
+        assert session.exec(select(StaffAction)).all() == []
+
+
+async def test_status_change_with_reason_reaches_the_team(chat, staff_chat, engine, api) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    assert "2018H1 신청서 1건" in staff_chat.last.text
+    await staff_chat.press("DT-2018H1-0001 · 문래 청춘들 · 제출")
+    assert "010-1234-5678" in staff_chat.last.text
+    await staff_chat.press("선정")
+    assert "사유를 적어 주세요" in staff_chat.last.text
+    await staff_chat.send("지역 연계가 좋아요")
+    assert "DT-2018H1-0001: '선정'(으)로 바꾸고 팀에 알렸어요" in staff_chat.last.text
+    notice = chat.last.text
+    assert notice.startswith("📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'")
+    assert "사유: 지역 연계가 좋아요" in notice
+    with Session(engine) as session:
+        [action] = session.exec(select(StaffAction)).all()
+    assert (action.staff_id, action.action, action.detail) == (
+        staff_chat.user_id,
+        "status:selected",
+        "지역 연계가 좋아요",
+    )
+    await chat.send("/myapplication")
+    assert "상태: 선정" in chat.last.text
+
+
+async def test_an_eleventh_selection_is_refused(staff_chat, engine) -> None:
+    seed(engine, "2018H1", 10, status="selected")
+    [eleventh] = seed(engine, "2018H1", 1, first_user=80000)
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    await staff_chat.press_data(f"stf:open:{eleventh.id}")
+    [reply] = await staff_chat.press("선정")
+    assert (
+        reply.text
+        == "이 공모는 최대 10팀까지 선정할 수 있어요. 이미 10팀을 선정해서 더 선정할 수 없어요."
+    )
+    assert store.get(engine, eleventh.id).status == "submitted"
+
+
+async def test_exports_open_in_excel_with_korean(staff_chat, chat, engine, api) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    listing = staff_chat.last
+    await staff_chat.press("📥 엑셀(.xlsx)")
+    upload = api.uploads[-1]
+    assert upload.filename == "dreamteam-2018H1.xlsx"
+    book = load_workbook(io.BytesIO(upload.content))
+    sheet, members = book["신청서"], book["팀원"]
+    assert [c.value for c in sheet[1]][:4] == ["접수번호", "상태", "사유", "팀 이름"]
+    assert [c.value for c in sheet[2]][:5] == [
+        "DT-2018H1-0001",
+        "제출",
+        None,
+        "문래 청춘들",
+        "골목 벽화 프로젝트",
+    ]
+    assert sheet["H2"].value == "010-1234-5678" and sheet["J2"].value == 1_000_000
+    assert [[c.value for c in row] for row in members.iter_rows(min_row=2)] == [
+        ["DT-2018H1-0001", "문래 청춘들", "김하나", 24, "영등포구에 살아요"],
+        ["DT-2018H1-0001", "문래 청춘들", "이둘", 31, "영등포구에서 일해요"],
+        ["DT-2018H1-0001", "문래 청춘들", "박셋", 19, "영등포구에서 활동해요"],
+    ]
+    await staff_chat.press("📥 CSV", message=listing)
+    raw = api.uploads[-1].content
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[1][:4] == ["DT-2018H1-0001", "제출", "", "문래 청춘들"]
+    with Session(engine) as session:
+        exports = [a.action for a in session.exec(select(StaffAction))]
+    assert exports == ["export:xlsx", "export:csv"]
