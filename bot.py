@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 
 from knowledge.loader import KnowledgeError
@@ -89,12 +88,10 @@ def command_run(args: argparse.Namespace) -> int:
     from handlers.app import build_application
     from handlers.console import run_console
     from handlers.local_api import LocalBotApi
+    from handlers.logging_setup import configure as configure_logging
     from storage.db import make_engine
 
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.verbose)
     settings = Settings.from_env()
     engine = make_engine(settings.database_url)
     assistant = build_assistant()

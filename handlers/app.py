@@ -19,7 +19,7 @@ from telegram.request import BaseRequest
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import buttons, commands, messages
+from handlers import buttons, commands, jobs, messages
 from handlers.deps import Deps
 from handlers.errors import on_error
 
@@ -36,6 +36,7 @@ async def post_init(application: Application) -> None:
         menu = [BotCommand(name, COMMAND_DESCRIPTIONS[name][language]) for name in PUBLIC_COMMANDS]
         code = None if language == "ko" else "en"
         await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
+    jobs.schedule(application)
     staff_menu = [
         BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
         for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)

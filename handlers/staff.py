@@ -126,6 +126,7 @@ async def on_press(
         await send_reply(update, context, Reply(t("stale_button", lang)))
         return
     if action == "open":
+        store.record_action(engine, staff_id, "open", application.receipt)
         await send_reply(update, context, application_detail(context, application, lang))
         return
     if action == "set" and len(rest) == 2 and rest[1] in SETTABLE:

@@ -1,0 +1,44 @@
+"""Phone numbers stay out of logs; application data is deleted after the review period."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot.clock import SEOUL
+from bot.retention import expired_rounds
+from handlers.deps import Deps
+from handlers.jobs import purge_expired
+from handlers.logging_setup import MaskPhones
+from storage.models import Application
+from tests.test_staff_review import seed
+
+
+def test_mobile_numbers_are_masked_in_log_records(caplog) -> None:
+    logger = logging.getLogger("test.privacy")
+    handler = caplog.handler
+    handler.addFilter(MaskPhones())
+    try:
+        logger.warning("applicant %s, again %s", "010-1234-5678", "01098765432")
+    finally:
+        handler.removeFilter(handler.filters[-1])
+    assert "applicant 010-****-5678, again 010-****-5432" in caplog.text
+    assert "1234" not in caplog.text and "9876" not in caplog.text
+
+
+def test_rounds_expire_after_their_review_period(kb) -> None:
+    # 2018H1 closes 2018-04-30 and is reviewed for 90 days: kept through 2018-07-29.
+    assert expired_rounds(kb, datetime(2018, 7, 29).date()) == []
+    assert expired_rounds(kb, datetime(2018, 7, 30).date()) == ["2018H1"]
+
+
+def test_purge_deletes_only_expired_rounds(kb, assistant, engine) -> None:
+    seed(engine, "2018H1", 2)
+    seed(engine, "2018H2", 1, first_user=90000)
+    deps = Deps(assistant, engine, frozenset(), clock=lambda: datetime(2018, 8, 1, tzinfo=SEOUL))
+    assert purge_expired(deps) == 2
+    with Session(engine) as session:
+        assert [a.round_id for a in session.exec(select(Application))] == ["2018H2"]
+    assert purge_expired(deps) == 0
