@@ -71,7 +71,9 @@ async def test_status_change_with_reason_reaches_the_team(chat, staff_chat, engi
     assert notice.startswith("📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'")
     assert "사유: 지역 연계가 좋아요" in notice
     with Session(engine) as session:
-        [action] = session.exec(select(StaffAction)).all()
+        opened, action = session.exec(select(StaffAction)).all()
+    assert (opened.action, opened.detail) == ("open", "DT-2018H1-0001")
+    assert action.at is not None
     assert (action.staff_id, action.action, action.detail) == (
         staff_chat.user_id,
         "status:selected",
