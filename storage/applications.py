@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from storage.models import Application, StaffAction, utcnow
+from storage.models import Application, ReceiptCounter, StaffAction, utcnow
 
 STATUSES = ("submitted", "reviewing", "selected", "rejected", "withdrawn")
 
@@ -76,18 +76,16 @@ def submit(
         return Submitted(existing, created=False)
     for _ in range(5):
         with Session(engine, expire_on_commit=False) as session:
-            count = session.exec(
-                select(func.count())
-                .select_from(Application)
-                .where(Application.round_id == round_id)
-            ).one()
+            counter = session.get(ReceiptCounter, round_id) or ReceiptCounter(round_id=round_id)
+            counter.last += 1
             application = Application(
-                receipt=f"DT-{round_id}-{count + 1:04d}",
+                receipt=f"DT-{round_id}-{counter.last:04d}",
                 round_id=round_id,
                 representative_id=representative_id,
                 chat_id=chat_id,
                 **_fields(data),
             )
+            session.add(counter)
             session.add(application)
             try:
                 session.commit()

@@ -77,3 +77,10 @@ class StaffAction(SQLModel, table=True):
     application_id: int | None = Field(default=None, index=True)
     detail: str = ""
     at: datetime = Field(default_factory=utcnow)
+
+
+class ReceiptCounter(SQLModel, table=True):
+    """The last receipt number given in a round: numbers are never reused, even after deletion."""
+
+    round_id: str = Field(primary_key=True)
+    last: int = 0

@@ -42,3 +42,17 @@ def test_purge_deletes_only_expired_rounds(kb, assistant, engine) -> None:
     with Session(engine) as session:
         assert [a.round_id for a in session.exec(select(Application))] == ["2018H2"]
     assert purge_expired(deps) == 0
+
+
+def test_receipt_numbers_are_never_reused_after_a_deletion(engine) -> None:
+    from storage import applications as store
+
+    first, second = seed(engine, "2018H1", 2)
+    store.set_status(engine, first.id, "withdrawn", None, first.representative_id)
+    assert store.delete_withdrawn(engine, first.representative_id) == 1
+    [third] = seed(engine, "2018H1", 1, first_user=91000)
+    assert (first.receipt, second.receipt, third.receipt) == (
+        "DT-2018H1-0001",
+        "DT-2018H1-0002",
+        "DT-2018H1-0003",
+    )
