@@ -149,6 +149,7 @@ def card_reply(kb: KnowledgeBase, program: Program, lang: str) -> Reply:
         ]
         for i in range(0, len(topics), 2)
     ]
+    rows.append([Button(t("card_subscribe", lang), callbacks.subscription("on", program.id))])
     rows.append([Button(t("back", lang), callbacks.audience(program.audience))])
     rows.append([Button(t("home", lang), callbacks.home())])
     return Reply(text, rows, program.id)

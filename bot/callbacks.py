@@ -58,6 +58,10 @@ def form(action: str, arg: str = "-") -> str:
     return f"frm:{action}:{arg}"
 
 
+def subscription(mode: str, program_id: str) -> str:
+    return f"sub:{mode}:{program_id}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -85,6 +89,9 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         "scr": lambda: len(args) == 2 and all(_token(a) for a in args),
         "scra": lambda: len(args) == 1 and _token(args[0]),
         "frm": lambda: len(args) == 2 and _token(args[0]) and (args[1] == "-" or _token(args[1])),
+        "sub": lambda: (
+            len(args) == 2 and args[0] in ("on", "off", "toggle") and args[1] in kb.programs
+        ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }

@@ -558,6 +558,45 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "reminder_title": {"ko": "🔔 알림", "en": "🔔 Reminder"},
+        "reminder_title_many": {"ko": "🔔 알림 {count}건", "en": "🔔 {count} reminders"},
+        "reminder_round_open": {
+            "ko": "청년 드림팀 {round} 공모가 시작됐어요. 마감은 {closes}이에요 (담당 팀이 정한 일정). /apply 로 신청할 수 있어요.",
+            "en": "The Dream Team call {round} is open until {closes} (dates set by the team in charge). Apply with /apply.",
+        },
+        "reminder_draft_deadline": {
+            "ko": "청년 드림팀 신청서가 아직 제출되지 않았어요. 마감({closes})까지 {days}일 남았어요. /apply 로 이어서 작성하세요.",
+            "en": "Your Dream Team application is not submitted yet: {days} day(s) left until {closes}. Continue with /apply.",
+        },
+        "reminder_off": {"ko": "🔕 {program} 알림 끄기", "en": "🔕 Stop {program} reminders"},
+        "subscribe_title": {
+            "ko": "알림 받을 사업을 골라 주세요. 🔔 표시가 켜진 알림이에요. 모집·선발·공모 일정을 알려드려요 (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 모아서 보내요).",
+            "en": "Choose programs to be reminded of (🔔 = on). No messages between 21:00 and 08:00, at most one a day.",
+        },
+        "subscribe_on_label": {"ko": "🔔 {program}", "en": "🔔 {program}"},
+        "subscribe_off_label": {"ko": "▫️ {program}", "en": "▫️ {program}"},
+        "subscribed": {
+            "ko": "🔔 {program} 알림을 켰어요. 일정이 다가오면 알려드릴게요.",
+            "en": "🔔 Reminders for {program} are on.",
+        },
+        "unsubscribed": {
+            "ko": "🔕 {program} 알림을 껐어요.",
+            "en": "🔕 Reminders for {program} are off.",
+        },
+        "my_subscriptions": {
+            "ko": "받고 있는 알림: {programs}",
+            "en": "Your reminders: {programs}",
+        },
+        "no_subscriptions": {
+            "ko": "받고 있는 알림이 없어요. /subscribe 로 켤 수 있어요.",
+            "en": "You have no reminders; turn some on with /subscribe.",
+        },
+        "card_subscribe": {"ko": "🔔 알림 받기", "en": "🔔 Remind me"},
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},
@@ -569,6 +608,8 @@ COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "ko": "(직원) 드림팀 신청서 검토·내보내기",
         "en": "(staff) Review and export applications",
     },
+    "subscribe": {"ko": "알림 설정 (모집·선발 일정)", "en": "Reminders"},
+    "mysubscriptions": {"ko": "받고 있는 알림 보기", "en": "My reminders"},
     "forget": {"ko": "내 기록 지우기 (자격 확인, 임시 저장)", "en": "Delete my answers and drafts"},
     "cancel": {"ko": "진행 중인 것 취소", "en": "Cancel what is in progress"},
 }

@@ -20,12 +20,24 @@ from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.texts import COMMAND_DESCRIPTIONS
 from handlers import buttons, commands, jobs, messages
+from handlers.delivery import Sender
 from handlers.deps import Deps
 from handlers.errors import on_error
 
 log = logging.getLogger(__name__)
 
-PUBLIC_COMMANDS = ("start", "check", "apply", "myapplication", "help", "lang", "forget", "cancel")
+PUBLIC_COMMANDS = (
+    "start",
+    "check",
+    "apply",
+    "myapplication",
+    "subscribe",
+    "mysubscriptions",
+    "help",
+    "lang",
+    "forget",
+    "cancel",
+)
 STAFF_COMMANDS = ("applications",)
 
 
@@ -36,7 +48,8 @@ async def post_init(application: Application) -> None:
         menu = [BotCommand(name, COMMAND_DESCRIPTIONS[name][language]) for name in PUBLIC_COMMANDS]
         code = None if language == "ko" else "en"
         await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
-    jobs.schedule(application)
+    if application.bot_data.get("background", True):
+        jobs.start(application)
     staff_menu = [
         BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
         for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)
@@ -56,14 +69,18 @@ def build_application(
     base_url: str | None = None,
     request: BaseRequest | None = None,
     clock: Clock = seoul_now,
+    background: bool = True,
 ) -> Application:
-    builder = Application.builder().token(token).post_init(post_init)
+    """The bot; `background=False` leaves the scheduler off (tests drive the jobs themselves)."""
+    builder = Application.builder().token(token).post_init(post_init).post_shutdown(jobs.stop)
     if base_url:
         builder = builder.base_url(base_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
     application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock)
+    application.bot_data["sender"] = Sender(application.bot, engine)
+    application.bot_data["background"] = background
 
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("help", commands.help_command))
@@ -74,6 +91,8 @@ def build_application(
     application.add_handler(CommandHandler("apply", commands.apply))
     application.add_handler(CommandHandler("myapplication", commands.my_application))
     application.add_handler(CommandHandler("applications", commands.applications))
+    application.add_handler(CommandHandler("subscribe", commands.subscribe))
+    application.add_handler(CommandHandler("mysubscriptions", commands.my_subscriptions))
     application.add_handler(CallbackQueryHandler(buttons.button))
     new_messages = filters.UpdateType.MESSAGE
     application.add_handler(

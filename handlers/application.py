@@ -14,6 +14,7 @@ from bot.application_form import FLOW, ApplicationForm, FormState
 from bot.reply import Button, Reply
 from bot.rounds import next_round, open_round, round_by_id
 from bot.texts import t
+from handlers import reminders
 from handlers.deps import deps
 from handlers.sending import send_reply
 from storage import applications as store
@@ -159,6 +160,8 @@ async def _consent(
         return
     if load_form(context, user.id) is None:
         save_form(context, user.id, ApplicationForm(round_).start())
+        chat = update.effective_chat
+        reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
     form, state = load_form(context, user.id)  # type: ignore[misc]
     await send_reply(update, context, form.prompt(state, lang))
 

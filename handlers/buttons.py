@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Press
 from bot.texts import t
-from handlers import application, screener, staff
+from handlers import application, reminders, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.users import set_language
@@ -51,6 +51,10 @@ async def route(
         await screener.on_press(update, context, Press("scra", ("start",)), lang)
     elif press == Press("menu", ("apply",)):
         await application.apply(update, context, lang)
+    elif press == Press("menu", ("subscribe",)):
+        await reminders.subscribe_command(update, context, lang)
+    elif press.action == "sub":
+        await reminders.on_press(update, context, press.args[0], press.args[1], lang)
     else:
         if press.action == "lang":
             lang = press.args[0]

@@ -1,18 +1,22 @@
-"""Scheduled housekeeping: delete applications whose review period is over."""
+"""Background work on an APScheduler AsyncIOScheduler started from post_init: delivering due
+reminders, and deleting applications whose review period is over. Every job is idempotent over
+database rows, so a restart (or a missed tick) loses nothing and doubles nothing."""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
-from telegram.ext import Application, ContextTypes
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram.ext import Application
 
 from bot.retention import expired_rounds
 from handlers.deps import Deps
+from handlers.reminders import dispatch
 from storage.applications import delete_rounds
 
 log = logging.getLogger(__name__)
-PURGE_EVERY = timedelta(hours=6)
+REMINDER_TICK_SECONDS = 30
+PURGE_TICK_HOURS = 6
 
 
 def purge_expired(deps: Deps) -> int:
@@ -23,12 +27,27 @@ def purge_expired(deps: Deps) -> int:
     return deleted
 
 
-async def _purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    purge_expired(context.application.bot_data["deps"])
+def start(application: Application) -> AsyncIOScheduler:
+    deps: Deps = application.bot_data["deps"]
+    sender = application.bot_data["sender"]
+
+    async def deliver() -> None:
+        await dispatch(deps, sender, deps.clock())
+
+    async def purge() -> None:
+        purge_expired(deps)
+
+    scheduler = AsyncIOScheduler(timezone="Asia/Seoul")
+    scheduler.add_job(
+        deliver, "interval", seconds=REMINDER_TICK_SECONDS, max_instances=1, coalesce=True
+    )
+    scheduler.add_job(purge, "interval", hours=PURGE_TICK_HOURS, max_instances=1, coalesce=True)
+    scheduler.start()
+    application.bot_data["scheduler"] = scheduler
+    return scheduler
 
 
-def schedule(application: Application) -> None:
-    if application.job_queue is not None:
-        application.job_queue.run_repeating(
-            _purge_job, interval=PURGE_EVERY, first=60, name="purge"
-        )
+async def stop(application: Application) -> None:
+    scheduler = application.bot_data.pop("scheduler", None)
+    if scheduler is not None:
+        scheduler.shutdown(wait=False)

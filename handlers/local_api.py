@@ -72,6 +72,8 @@ class LocalBotApi(BaseRequest):
         self.outbox: list[SentMessage] = []
         self.callback_answers: list[dict[str, Any]] = []
         self.uploads: list[Upload] = []
+        self.blocked: set[int] = set()  # chats that blocked the bot: sends get 403
+        self.rate_limits: dict[int, int] = {}  # chat -> how many sends get 429 first
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.listeners: list[Callable[[str, SentMessage], None]] = []
         self._ids = itertools.count(1)
@@ -103,10 +105,25 @@ class LocalBotApi(BaseRequest):
             data = content if isinstance(content, bytes) else content.read()
             self.uploads.append(Upload(name, part, filename, data))
         self.calls.append((name, params))
+        failure = self._scripted_failure(name, params)
+        if failure is not None:
+            return failure
         handler = getattr(self, f"_api_{name}", None)
         if handler is None:
             return 200, _ok(True)
         return 200, _ok(handler(params))
+
+    def _scripted_failure(self, name: str, params: dict[str, Any]) -> tuple[int, bytes] | None:
+        """Telegram's refusals, on demand: a blocked chat (403), a flood limit (429)."""
+        if not name.startswith("send"):
+            return None
+        chat_id = int(params.get("chat_id", 0))
+        if chat_id in self.blocked:
+            return 403, _error(403, "Forbidden: bot was blocked by the user")
+        if self.rate_limits.get(chat_id, 0) > 0:
+            self.rate_limits[chat_id] -= 1
+            return 429, _error(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        return None
 
     def _api_getMe(self, params: dict[str, Any]) -> object:
         return {
@@ -167,6 +184,13 @@ class LocalBotApi(BaseRequest):
 
 def _ok(result: object) -> bytes:
     return json.dumps({"ok": True, "result": result}).encode()
+
+
+def _error(code: int, description: str, parameters: dict[str, Any] | None = None) -> bytes:
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return json.dumps(body).encode()
 
 
 class LocalChat:

@@ -13,10 +13,12 @@ from bot.export import to_csv, to_xlsx
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
 from bot.texts import t
+from handlers import reminders
 from handlers.deps import deps
 from handlers.sending import send_reply
 from storage import applications as store
 from storage.flows import delete_flow, load_flow, save_flow
+from storage.users import language_of
 
 FLOW = "staff_status"
 SETTABLE = ("reviewing", "selected", "rejected")
@@ -182,14 +184,19 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             return True
     reason = text.strip()[:500]
     application = store.set_status(engine, application.id, status, reason, user.id)
+    team_lang = language_of(engine, application.representative_id)
     notice = t(
         "status_notice",
-        "ko",
+        team_lang,
         receipt=application.receipt,
-        status=t(f"status_{status}", "ko"),
-        reason=t("status_notice_reason", "ko", reason=reason) if reason else "",
+        status=t(f"status_{status}", team_lang),
+        reason=t("status_notice_reason", team_lang, reason=reason) if reason else "",
     )
-    await context.bot.send_message(application.chat_id, notice)
+    d = deps(context)
+    key = f"status:{application.id}:{status}:{d.clock().timestamp():.0f}"
+    reminders.plan_now(d, application.representative_id, application.chat_id, key, notice)
+    sender = context.bot_data["sender"]
+    await reminders.dispatch(d, sender, d.clock(), only_user=application.representative_id)
     label = t(f"status_{status}", lang)
     await send_reply(
         update,

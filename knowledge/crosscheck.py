@@ -78,6 +78,10 @@ def _texts(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
                 for text in (value.ko, value.en):
                     if text:
                         yield f"{program.id}.{fact.id}.{value.year}", text
+        for event in (e for e in kb.reminders.events if e.program == program.id):
+            for text in (event.text.ko, event.text.en):
+                if text:
+                    yield f"reminders.{event.id}", text
         for index, rule in enumerate(program.rules):
             for text in (rule.reason.ko, rule.reason.en):
                 if text:

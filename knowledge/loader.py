@@ -10,7 +10,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.schema import Division, Program, Round, Strict, Topic
+from knowledge.schema import Division, Program, ReminderPlan, Round, Strict, Topic
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,6 +50,7 @@ class KnowledgeBase:
     vocabulary: Vocabulary
     median_income: MedianIncome
     rounds: tuple[Round, ...] = ()
+    reminders: ReminderPlan | None = None
     files: dict[str, Path] = field(default_factory=dict)
 
     def team_name(self, team_id: str, lang: str = "ko") -> str:
@@ -108,6 +109,14 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         sorted((_validate(Round, rounds_path, r) for r in raw_rounds), key=lambda r: r.opens)
     )
 
+    reminders_path = data_dir / "reminders.yaml"
+    reminders = _validate(ReminderPlan, reminders_path, _read_yaml(reminders_path))
+    for event in reminders.events:
+        if event.program not in programs:
+            raise KnowledgeError(
+                f"reminders.yaml: entry {event.id!r}: field program: unknown {event.program!r}"
+            )
+
     team_ids = {team.id for team in division.teams}
     for program_id, program in programs.items():
         for team in program.teams:
@@ -120,6 +129,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         vocabulary=vocabulary,
         median_income=median_income,
         rounds=rounds,
+        reminders=reminders,
         files=files,
     )
 

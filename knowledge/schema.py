@@ -132,6 +132,24 @@ class Round(Strict):
         return self
 
 
+class ReminderEvent(Strict):
+    """A dated step of a program that subscribers are reminded of."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    program: str
+    year: int
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    text: Text
+    source: str
+
+
+class ReminderPlan(Strict):
+    day_of_month: int = Field(ge=1, le=28)
+    send_hour: int = Field(ge=8, le=20)
+    events: list[ReminderEvent] = []
+
+
 class Team(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text

@@ -84,3 +84,27 @@ class ReceiptCounter(SQLModel, table=True):
 
     round_id: str = Field(primary_key=True)
     last: int = 0
+
+
+class Subscription(SQLModel, table=True):
+    """A user who wants reminders about a program."""
+
+    user_id: int = Field(primary_key=True)
+    program_id: str = Field(primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder for one user: the row is the truth, the scheduler only delivers it."""
+
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(index=True)
+    chat_id: int
+    key: str  # what it is about: event:<id>, round:<id>:open, draft:<round>:d3, status:<app>:<s>
+    program_id: str | None = None
+    text: str
+    due_at: datetime = Field(index=True)  # UTC
+    status: str = Field(default="pending", index=True)  # pending / sent / cancelled / failed
+    sent_at: datetime | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from storage.models import User, utcnow
 
@@ -31,3 +31,24 @@ def set_language(engine: Engine, user_id: int, language: str) -> None:
             user.language = language
             session.add(user)
             session.commit()
+
+
+def language_of(engine: Engine, user_id: int) -> str:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user.language if user is not None else "ko"
+
+
+def mark_inactive(engine: Engine, chat_id: int) -> None:
+    """The user blocked the bot or deleted their account: stop sending to them."""
+    with Session(engine) as session:
+        for user in session.exec(select(User).where(User.chat_id == chat_id)):
+            user.active = False
+            session.add(user)
+        session.commit()
+
+
+def is_active(engine: Engine, user_id: int) -> bool:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user is not None and user.active

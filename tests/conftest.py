@@ -61,6 +61,7 @@ async def application(
         frozenset({ADMIN_ID}),
         request=api,
         clock=lambda: now[0],
+        background=False,
     )
     await app.initialize()
     await post_init(app)

@@ -68,7 +68,7 @@ async def test_status_change_with_reason_reaches_the_team(chat, staff_chat, engi
     await staff_chat.send("지역 연계가 좋아요")
     assert "DT-2018H1-0001: '선정'(으)로 바꾸고 팀에 알렸어요" in staff_chat.last.text
     notice = chat.last.text
-    assert notice.startswith("📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'")
+    assert "📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'" in notice
     assert "사유: 지역 연계가 좋아요" in notice
     with Session(engine) as session:
         opened, action = session.exec(select(StaffAction)).all()

@@ -149,7 +149,10 @@ async def test_sticker_gets_a_polite_note(chat: LocalChat) -> None:
 
 async def test_commands_are_published_in_post_init(application, api) -> None:
     menus = {key: [c["command"] for c in commands] for key, commands in api.commands.items()}
-    public = ["start", "check", "apply", "myapplication", "help", "lang", "forget", "cancel"]
+    public = [
+        "start", "check", "apply", "myapplication", "subscribe", "mysubscriptions",
+        "help", "lang", "forget", "cancel",
+    ]  # fmt: skip
     default = [names for key, names in menus.items() if '"default"' in key]
     assert default == [public, public]  # Korean and English
     staff = [names for key, names in menus.items() if '"chat"' in key]

@@ -1,0 +1,97 @@
+"""The one way the bot sends unprompted messages (reminders, broadcasts): rate-limited, and
+honest about Telegram's answers. 429 → wait `retry_after` and retry the same recipient;
+403 → the user blocked the bot or is gone: mark them inactive, never retry; a network error →
+retry with backoff up to a limit, then report failure."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Engine
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from storage.users import mark_inactive
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["sent", "blocked", "failed"]
+DEFAULT_RATE = 25.0  # messages per second, under Telegram's 30/s
+MAX_NETWORK_RETRIES = 3
+MAX_RETRY_AFTER_WAITS = 5
+
+
+@dataclass
+class Result:
+    outcome: Outcome
+    attempts: int
+    error: str | None = None
+
+
+class RateLimiter:
+    """At most `rate` sends per second, spaced evenly; shared by every sender in the process."""
+
+    def __init__(
+        self, rate: float = DEFAULT_RATE, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    ) -> None:
+        self.interval = 1.0 / rate
+        self.sleep = sleep
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            now = time.monotonic()
+            if self._next > now:
+                await self.sleep(self._next - now)
+            self._next = max(now, self._next) + self.interval
+
+
+class Sender:
+    def __init__(
+        self,
+        bot: Bot,
+        engine: Engine,
+        limiter: RateLimiter | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.bot, self.engine = bot, engine
+        self.limiter = limiter or RateLimiter(sleep=sleep)
+        self.sleep = sleep
+
+    async def send(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Result:
+        attempts = network_failures = waits = 0
+        while True:
+            attempts += 1
+            await self.limiter.wait()
+            try:
+                await self.bot.send_message(chat_id, text, reply_markup=markup)
+                return Result("sent", attempts)
+            except RetryAfter as error:
+                waits += 1
+                if waits > MAX_RETRY_AFTER_WAITS:
+                    return Result("failed", attempts, str(error))
+                delay = error.retry_after
+                await self.sleep(
+                    delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+                )
+            except Forbidden as error:
+                mark_inactive(self.engine, chat_id)
+                return Result("blocked", attempts, str(error))
+            except BadRequest as error:
+                if "chat not found" in str(error).lower():
+                    mark_inactive(self.engine, chat_id)
+                    return Result("blocked", attempts, str(error))
+                return Result("failed", attempts, str(error))
+            except NetworkError as error:
+                network_failures += 1
+                if network_failures > MAX_NETWORK_RETRIES:
+                    return Result("failed", attempts, str(error))
+                await self.sleep(0.5 * 2**network_failures)

@@ -1,0 +1,180 @@
+"""Reminders in the chat: subscriptions (/subscribe, /mysubscriptions, card and reminder buttons),
+and the dispatcher that delivers due reminder rows. The rows are the truth: the scheduler only
+wakes the dispatcher, so a restart delivers what came due meanwhile, once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from itertools import groupby
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import callbacks
+from bot.answers import program_name
+from bot.reminders import combine, draft_reminders, is_quiet, program_reminders, start_of_day
+from bot.reply import Button, Reply
+from bot.texts import t
+from handlers.delivery import Sender
+from handlers.deps import Deps, deps
+from handlers.sending import send_reply
+from storage import reminders as store
+from storage.flows import load_flow
+from storage.users import is_active, language_of
+
+log = logging.getLogger(__name__)
+
+
+def plan_program(d: Deps, user_id: int, chat_id: int, program_id: str, lang: str) -> int:
+    """Add the user's future reminders for a program; returns how many were added."""
+    now = d.clock()
+    added = 0
+    for planned in program_reminders(d.assistant.kb, program_id, lang):
+        if planned.due_at > now:
+            added += store.add_reminder(
+                d.engine, user_id, chat_id, planned.key, planned.text, planned.due_at, program_id
+            )
+    return added
+
+
+def plan_draft(d: Deps, user_id: int, chat_id: int, round_id: str, lang: str) -> None:
+    now = d.clock()
+    for planned in draft_reminders(d.assistant.kb, round_id, lang):
+        if planned.due_at > now:
+            store.add_reminder(
+                d.engine,
+                user_id,
+                chat_id,
+                planned.key,
+                planned.text,
+                planned.due_at,
+                planned.program_id,
+            )
+
+
+def plan_now(d: Deps, user_id: int, chat_id: int, key: str, text: str) -> None:
+    store.add_reminder(d.engine, user_id, chat_id, key, text, d.clock())
+
+
+def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
+    """A draft deadline reminder only matters while the draft is still unsubmitted."""
+    if not key.startswith("draft:"):
+        return True
+    draft = load_flow(d.engine, user_id, "application")
+    return (
+        draft is not None
+        and draft.get("round_id") == key.split(":")[1]
+        and not draft.get("application_id")
+    )
+
+
+async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None = None) -> int:
+    """Deliver due reminders: none in quiet hours, one message per user per day, due items
+    combined. Returns the number of messages sent."""
+    if is_quiet(now):
+        return 0
+    sent = 0
+    for user_id, group in groupby(store.due(d.engine, now), key=lambda r: r.user_id):
+        rows = list(group)
+        if only_user is not None and user_id != only_user:
+            continue
+        if not is_active(d.engine, user_id):
+            store.mark(d.engine, [r.id for r in rows], "failed")
+            continue
+        if store.sent_since(d.engine, user_id, start_of_day(now)):
+            continue  # held for tomorrow: at most one reminder message a day
+        stale = [r for r in rows if not _still_relevant(d, user_id, r.key)]
+        store.mark(d.engine, [r.id for r in stale], "cancelled")
+        rows = [r for r in rows if r not in stale]
+        if not rows:
+            continue
+        lang = language_of(d.engine, user_id)
+        programs = sorted({r.program_id for r in rows if r.program_id})
+        markup = off_buttons(d, programs, lang)
+        result = await sender.send(rows[0].chat_id, combine((r.text for r in rows), lang), markup)
+        if result.outcome == "sent":
+            store.mark(d.engine, [r.id for r in rows], "sent", now)
+            sent += 1
+        elif result.outcome == "blocked":
+            store.mark(d.engine, [r.id for r in rows], "failed")
+        else:
+            log.warning("reminder to %s not delivered (%s); will retry", user_id, result.error)
+    return sent
+
+
+def off_buttons(d: Deps, program_ids: list[str], lang: str) -> InlineKeyboardMarkup | None:
+    """An 알림 끄기 button per program the reminder is about."""
+    if not program_ids:
+        return None
+    rows = []
+    for program_id in program_ids:
+        name = program_name(d.assistant.kb.programs[program_id], lang)
+        data = callbacks.subscription("off", program_id)
+        rows.append(
+            [InlineKeyboardButton(t("reminder_off", lang, program=name), callback_data=data)]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def subscription_menu(d: Deps, user_id: int, lang: str) -> Reply:
+    kb = d.assistant.kb
+    mine = store.subscriptions(d.engine, user_id)
+    programs = sorted(kb.programs.values(), key=lambda p: p.order)
+    rows = []
+    for program in programs:
+        key = "subscribe_on_label" if program.id in mine else "subscribe_off_label"
+        label = t(key, lang, program=program_name(program, lang))
+        rows.append([Button(label, callbacks.subscription("toggle", program.id))])
+    rows.append([Button(t("home", lang), callbacks.home())])
+    return Reply(t("subscribe_title", lang), rows)
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    user = update.effective_user
+    if user is not None:
+        await send_reply(update, context, subscription_menu(deps(context), user.id, lang))
+
+
+async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    d = deps(context)
+    mine = [d.assistant.kb.programs[p] for p in sorted(store.subscriptions(d.engine, user.id))]
+    if not mine:
+        await send_reply(update, context, Reply(t("no_subscriptions", lang)))
+        return
+    names = ", ".join(program_name(p, lang) for p in mine)
+    rows = [
+        [
+            Button(
+                t("reminder_off", lang, program=program_name(p, lang)),
+                callbacks.subscription("off", p.id),
+            )
+        ]
+        for p in mine
+    ]
+    await send_reply(update, context, Reply(t("my_subscriptions", lang, programs=names), rows))
+
+
+async def on_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, mode: str, program_id: str, lang: str
+) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    d = deps(context)
+    program = d.assistant.kb.programs[program_id]
+    on = program_id in store.subscriptions(d.engine, user.id)
+    turn_on = {"on": True, "off": False, "toggle": not on}[mode]
+    if turn_on:
+        store.subscribe(d.engine, user.id, program_id)
+        plan_program(d, user.id, chat.id, program_id, lang)
+    else:
+        store.unsubscribe(d.engine, user.id, program_id)
+    if mode == "toggle":
+        await send_reply(update, context, subscription_menu(d, user.id, lang))
+        return
+    key = "subscribed" if turn_on else "unsubscribed"
+    await context.bot.send_message(chat.id, t(key, lang, program=program_name(program, lang)))

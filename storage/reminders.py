@@ -1,0 +1,129 @@
+"""Subscriptions and reminder rows. Times are stored as UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from storage.models import Reminder, Subscription
+
+
+def utc(moment: datetime) -> datetime:
+    """Every stored time is aware UTC (sqlmodel refuses naive datetimes)."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def subscriptions(engine: Engine, user_id: int) -> set[str]:
+    with Session(engine) as session:
+        rows = session.exec(select(Subscription).where(Subscription.user_id == user_id))
+        return {row.program_id for row in rows}
+
+
+def subscribers(engine: Engine, program_ids: list[str]) -> set[int]:
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Subscription).where(col(Subscription.program_id).in_(program_ids))
+        )
+        return {row.user_id for row in rows}
+
+
+def subscribe(engine: Engine, user_id: int, program_id: str) -> bool:
+    """True when the subscription is new."""
+    with Session(engine) as session:
+        if session.get(Subscription, (user_id, program_id)) is not None:
+            return False
+        session.add(Subscription(user_id=user_id, program_id=program_id))
+        session.commit()
+        return True
+
+
+def unsubscribe(engine: Engine, user_id: int, program_id: str) -> None:
+    """Remove the subscription and every pending reminder it brought."""
+    with Session(engine) as session:
+        row = session.get(Subscription, (user_id, program_id))
+        if row is not None:
+            session.delete(row)
+        pending = session.exec(
+            select(Reminder).where(
+                Reminder.user_id == user_id,
+                Reminder.program_id == program_id,
+                Reminder.status == "pending",
+                col(Reminder.key).startswith("event:") | col(Reminder.key).startswith("round:"),
+            )
+        )
+        for reminder in pending:
+            reminder.status = "cancelled"
+            session.add(reminder)
+        session.commit()
+
+
+def add_reminder(
+    engine: Engine,
+    user_id: int,
+    chat_id: int,
+    key: str,
+    text: str,
+    due_at: datetime,
+    program_id: str | None = None,
+) -> bool:
+    """Add a pending reminder once per (user, key); True when it was added (or re-armed)."""
+    with Session(engine) as session:
+        existing = session.exec(
+            select(Reminder).where(Reminder.user_id == user_id, Reminder.key == key)
+        ).first()
+        if existing is not None:
+            if existing.status != "cancelled":
+                return False
+            existing.status, existing.due_at, existing.text = "pending", utc(due_at), text
+            session.add(existing)
+            session.commit()
+            return True
+        session.add(
+            Reminder(
+                user_id=user_id, chat_id=chat_id, key=key, text=text,
+                due_at=utc(due_at), program_id=program_id,
+            )
+        )  # fmt: skip
+        try:
+            session.commit()
+        except IntegrityError:
+            return False
+        return True
+
+
+def due(engine: Engine, now: datetime) -> list[Reminder]:
+    with Session(engine, expire_on_commit=False) as session:
+        statement = (
+            select(Reminder)
+            .where(Reminder.status == "pending", Reminder.due_at <= utc(now))
+            .order_by(Reminder.user_id, Reminder.due_at, Reminder.id)
+        )
+        return list(session.exec(statement))
+
+
+def sent_since(engine: Engine, user_id: int, since: datetime) -> bool:
+    with Session(engine) as session:
+        statement = select(Reminder.id).where(
+            Reminder.user_id == user_id,
+            Reminder.status == "sent",
+            Reminder.sent_at >= utc(since),
+        )
+        return session.exec(statement).first() is not None
+
+
+def mark(engine: Engine, ids: list[int], status: str, at: datetime | None = None) -> None:
+    with Session(engine) as session:
+        for reminder in session.exec(select(Reminder).where(col(Reminder.id).in_(ids))):
+            reminder.status = status
+            if at is not None:
+                reminder.sent_at = utc(at)
+            session.add(reminder)
+        session.commit()
+
+
+def all_reminders(engine: Engine) -> list[Reminder]:
+    with Session(engine) as session:
+        return list(session.exec(select(Reminder).order_by(Reminder.id)))

@@ -1,0 +1,203 @@
+"""Subscriptions and reminders through the real Application, with time moved, not slept:
+local time, quiet hours, one message a day, combining, restarts, blocked users."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot.clock import SEOUL
+from handlers.app import build_application
+from handlers.delivery import RateLimiter, Sender
+from handlers.local_api import LocalChat
+from handlers.reminders import dispatch
+from storage.models import Reminder, Subscription, User
+from storage.reminders import all_reminders
+
+
+def kst(*args: int) -> datetime:
+    return datetime(*args, tzinfo=SEOUL)
+
+
+async def no_sleep(_: float) -> None:
+    return None
+
+
+def sender_for(chat: LocalChat, engine) -> Sender:
+    return Sender(
+        chat.application.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep
+    )
+
+
+def deps_of(chat: LocalChat):
+    return chat.application.bot_data["deps"]
+
+
+def labels(message) -> list[str]:
+    return [label for row in message.button_rows() for label, _ in row]
+
+
+async def test_subscribe_and_unsubscribe_by_buttons(chat: LocalChat, engine, now) -> None:
+    now[0] = kst(2018, 3, 1, 12)
+    await chat.send("/subscribe")
+    await chat.press("▫️ 공공근로사업")
+    assert "🔔 공공근로사업" in labels(chat.last)
+    with Session(engine) as session:
+        assert session.exec(select(Subscription)).one().program_id == "public_works"
+    keys = [r.key for r in all_reminders(engine) if r.status == "pending"]
+    assert keys == ["event:public_works_2018h2_selection"]  # the 2017 one is already past
+    await chat.send("/mysubscriptions")
+    assert "받고 있는 알림: 공공근로사업" in chat.last.text
+    await chat.press("🔕 공공근로사업 알림 끄기")
+    assert "알림을 껐어요" in chat.last.text
+    assert [r.status for r in all_reminders(engine)] == ["cancelled"]
+
+
+async def test_card_offers_reminders(chat: LocalChat, engine, now) -> None:
+    now[0] = kst(2017, 12, 1, 12)
+    await chat.send("/start community_jobs")
+    await chat.press("🔔 알림 받기")
+    assert "지역공동체 일자리사업 알림을 켰어요" in chat.last.text
+    assert len([r for r in all_reminders(engine) if r.status == "pending"]) == 2
+
+
+async def test_due_reminder_is_delivered_at_the_local_send_hour(
+    chat: LocalChat, engine, now
+) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 9, 59)) == 0  # due at 10:00 KST
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10, 0)) == 1
+    assert (
+        chat.last.text
+        == "🔔 알림\n2018 하반기 공공근로 수요조사·계획수립과 대상자 선발이 4~6월에 있어요."
+    )
+    assert labels(chat.last) == ["🔕 공공근로사업 알림 끄기"]
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10, 5)) == 0  # never twice
+
+
+async def test_quiet_hours_hold_until_eight(chat: LocalChat, engine, now) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 21, 0)) == 0
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 2, 7, 59)) == 0
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 2, 8, 0)) == 1
+
+
+async def test_several_due_items_are_combined_and_one_message_a_day(chat, engine, now) -> None:
+    now[0] = kst(2017, 12, 1, 12)
+    await chat.send("/start community_jobs")
+    await chat.press("🔔 알림 받기")
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    before = len(chat.api.outbox)
+    # By 2018-05-02 three reminders are overdue (Jan, Apr, May): one message carries all three.
+    assert await dispatch(deps_of(chat), sender, kst(2018, 5, 2, 9)) == 1
+    [message] = chat.api.outbox[before:]
+    assert message.text.startswith("🔔 알림 3건")
+    assert message.text.count("\n• ") == 3
+    assert sorted(labels(message)) == [
+        "🔕 공공근로사업 알림 끄기",
+        "🔕 지역공동체 일자리사업 알림 끄기",
+    ]
+    deps = deps_of(chat)
+    deps.engine  # same engine
+    from storage.reminders import add_reminder
+
+    add_reminder(engine, chat.user_id, chat.user_id, "extra", "하나 더", kst(2018, 5, 2, 10))
+    assert await dispatch(deps, sender, kst(2018, 5, 2, 11)) == 0  # already had today's message
+    assert await dispatch(deps, sender, kst(2018, 5, 3, 8)) == 1
+
+
+async def test_restart_delivers_overdue_reminders_exactly_once(
+    chat, engine, api, assistant, now
+) -> None:
+    now[0] = kst(2017, 12, 1, 12)
+    await chat.send("/start community_jobs")
+    await chat.press("🔔 알림 받기")
+    await chat.application.shutdown()  # the bot is down through January and February
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    deps = restarted.bot_data["deps"]
+    before = len(api.outbox)
+    assert await dispatch(deps, sender, kst(2018, 3, 1, 9)) == 1
+    await restarted.shutdown()
+    # Restarting right after the send finds nothing left to send.
+    again = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False
+    )
+    await again.initialize()
+    sender = Sender(again.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    assert await dispatch(again.bot_data["deps"], sender, kst(2018, 3, 2, 9)) == 0
+    assert len(api.outbox) - before == 1
+    await again.shutdown()
+    await chat.application.initialize()
+
+
+async def test_blocked_user_is_marked_inactive_and_not_retried(chat, engine, api, now) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    api.blocked.add(chat.user_id)
+    sender = sender_for(chat, engine)
+    calls = len(api.calls)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10)) == 0
+    assert len(api.calls) == calls + 1
+    with Session(engine) as session:
+        assert session.get(User, chat.user_id).active is False
+        assert [r.status for r in session.exec(select(Reminder))] == ["failed"]
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 2, 10)) == 0
+    assert len(api.calls) == calls + 1
+
+
+async def test_flood_limit_waits_and_retries_the_same_recipient(chat, engine, api, now) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    api.rate_limits[chat.user_id] = 2
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    sender = Sender(
+        chat.application.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=record
+    )
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10)) == 1
+    assert waits == [1.0, 1.0]
+    assert chat.last.text.startswith("🔔 알림")
+
+
+async def test_unsubmitted_draft_gets_deadline_reminders(chat: LocalChat, engine, now) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 27, 10)) == 1  # D-3 of 04-30
+    assert "마감(2018-04-30)까지 3일 남았어요" in chat.last.text
+    await chat.send("/cancel")
+    await chat.press("네, 지워 주세요")
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 29, 10)) == 0  # D-1: no draft now
+    assert [r.status for r in all_reminders(engine)] == ["sent", "cancelled"]
+
+
+async def test_scheduler_starts_in_post_init_and_stops_on_shutdown(assistant, engine, api) -> None:
+    from handlers.app import post_init
+
+    app = build_application("1:T", assistant, engine, request=api)
+    await app.initialize()
+    await post_init(app)
+    scheduler = app.bot_data["scheduler"]
+    assert scheduler.running
+    assert len(scheduler.get_jobs()) == 2
+    await app.post_shutdown(app)
+    await app.shutdown()
+    assert "scheduler" not in app.bot_data
