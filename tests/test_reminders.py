@@ -13,7 +13,7 @@ from handlers.delivery import RateLimiter, Sender
 from handlers.local_api import LocalChat
 from handlers.reminders import dispatch
 from storage.models import Reminder, Subscription, User
-from storage.reminders import all_reminders
+from storage.reminders import add_reminder, all_reminders
 
 
 def kst(*args: int) -> datetime:
@@ -107,9 +107,6 @@ async def test_several_due_items_are_combined_and_one_message_a_day(chat, engine
         "🔕 지역공동체 일자리사업 알림 끄기",
     ]
     deps = deps_of(chat)
-    deps.engine  # same engine
-    from storage.reminders import add_reminder
-
     add_reminder(engine, chat.user_id, chat.user_id, "extra", "하나 더", kst(2018, 5, 2, 10))
     assert await dispatch(deps, sender, kst(2018, 5, 2, 11)) == 0  # already had today's message
     assert await dispatch(deps, sender, kst(2018, 5, 3, 8)) == 1
