@@ -62,6 +62,10 @@ def subscription(mode: str, program_id: str) -> str:
     return f"sub:{mode}:{program_id}"
 
 
+def broadcast(action: str, arg: str = "-") -> str:
+    return f"bc:{action}:{arg}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -92,6 +96,7 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         "sub": lambda: (
             len(args) == 2 and args[0] in ("on", "off", "toggle") and args[1] in kb.programs
         ),
+        "bc": lambda: len(args) == 2 and _token(args[0]) and (args[1] == "-" or _token(args[1])),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }

@@ -597,6 +597,87 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "bc_q_text": {
+            "ko": "📣 공지 작성\n보낼 내용을 적어 주세요 ({limit}자 이내). 사진이나 문서를 하나 함께 보낼 수 있어요.",
+            "en": "📣 New notice\nType the text ({limit} characters at most). You may send one photo or document with it.",
+        },
+        "bc_media_saved": {
+            "ko": "첨부 파일을 받았어요. 이제 내용을 적어 주세요.",
+            "en": "Attachment saved; now type the text.",
+        },
+        "bc_text_invalid": {
+            "ko": "내용은 1~{limit}자로 적어 주세요.",
+            "en": "The text must be 1 to {limit} characters.",
+        },
+        "bc_q_program": {
+            "ko": "어느 사업의 공지예요? (공지 아래에 그 사업 안내 버튼과 알림 끄기 버튼이 붙어요)",
+            "en": "Which program is this notice about? (Its card and an unsubscribe button are attached.)",
+        },
+        "bc_q_audience": {
+            "ko": "누구에게 보낼까요? (여러 사업의 구독자를 함께 고를 수 있어요)",
+            "en": "Who should get it? (You can pick subscribers of several programs.)",
+        },
+        "bc_all": {"ko": "모든 이용자", "en": "Everyone"},
+        "bc_youth": {
+            "ko": "청년 (자격 확인에서 만 15~39세라고 답한 분)",
+            "en": "Young people (said 15-39 in the eligibility check)",
+        },
+        "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
+        "bc_preview": {
+            "ko": "📣 미리보기 · 받는 사람 {count}명\n사업: {program}\n대상: {audience}",
+            "en": "📣 Preview · {count} recipients\nProgram: {program}\nAudience: {audience}",
+        },
+        "bc_test": {"ko": "🧪 나에게 테스트 발송", "en": "🧪 Send me a test copy"},
+        "bc_now": {"ko": "🚀 지금 발송", "en": "🚀 Send now"},
+        "bc_later": {"ko": "⏰ 예약 발송", "en": "⏰ Schedule"},
+        "bc_q_schedule": {
+            "ko": "보낼 날짜와 시각을 한국 시간으로 적어 주세요. (예: 2018-04-10 14:00)",
+            "en": "Date and time in Seoul time (e.g. 2018-04-10 14:00).",
+        },
+        "bc_time_invalid": {
+            "ko": "날짜·시각 형식이 맞지 않거나 이미 지난 시각이에요. 2018-04-10 14:00 처럼 적어 주세요.",
+            "en": "That is not a future date and time like 2018-04-10 14:00.",
+        },
+        "bc_scheduled": {
+            "ko": "⏰ 공지 #{id}를 {at}(한국 시간)에 보내도록 예약했어요. /broadcasts 에서 볼 수 있어요.",
+            "en": "⏰ Notice #{id} is scheduled for {at} (Seoul time). See /broadcasts.",
+        },
+        "bc_test_sent": {
+            "ko": "🧪 테스트 공지를 보냈어요. 위 메시지를 확인해 주세요.",
+            "en": "🧪 Test copy sent.",
+        },
+        "bc_test_failed": {
+            "ko": "테스트 발송에 실패했어요.",
+            "en": "The test copy could not be sent.",
+        },
+        "bc_cancelled": {"ko": "공지 작성을 취소했어요.", "en": "Notice discarded."},
+        "bc_stop": {"ko": "⏹ 중지", "en": "⏹ Stop"},
+        "bc_progress_sending": {
+            "ko": "📣 발송 중… 보냄 {sent} · 차단 {blocked} · 실패 {failed} · 남음 {left} / 전체 {total} · 예상 남은 시간 {eta}",
+            "en": "📣 Sending… sent {sent} · blocked {blocked} · failed {failed} · left {left} / {total} · ETA {eta}",
+        },
+        "bc_progress_done": {
+            "ko": "✅ 발송 완료: 보냄 {sent} · 차단 {blocked} · 실패 {failed} / 전체 {total}",
+            "en": "✅ Done: sent {sent} · blocked {blocked} · failed {failed} / {total}",
+        },
+        "bc_progress_stopped": {
+            "ko": "⏹ 발송 중지: 보냄 {sent} · 차단 {blocked} · 실패 {failed} · 보내지 않음 {left} / 전체 {total}",
+            "en": "⏹ Stopped: sent {sent} · blocked {blocked} · failed {failed} · not sent {left} / {total}",
+        },
+        "bc_line": {
+            "ko": "#{id} {at} · {status} · {program} · 보냄 {sent}/{total} (차단 {blocked}, 실패 {failed})",
+            "en": "#{id} {at} · {status} · {program} · sent {sent}/{total} (blocked {blocked}, failed {failed})",
+        },
+        "bc_none": {"ko": "보낸 공지가 없어요.", "en": "No notices yet."},
+        "bc_status_scheduled": {"ko": "예약", "en": "scheduled"},
+        "bc_status_sending": {"ko": "발송 중", "en": "sending"},
+        "bc_status_done": {"ko": "완료", "en": "done"},
+        "bc_status_stopped": {"ko": "중지", "en": "stopped"},
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},
@@ -608,6 +689,8 @@ COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "ko": "(직원) 드림팀 신청서 검토·내보내기",
         "en": "(staff) Review and export applications",
     },
+    "broadcast": {"ko": "(직원) 모집 공지 보내기", "en": "(staff) Send a notice"},
+    "broadcasts": {"ko": "(직원) 보낸 공지와 발송 결과", "en": "(staff) Past notices"},
     "subscribe": {"ko": "알림 설정 (모집·선발 일정)", "en": "Reminders"},
     "mysubscriptions": {"ko": "받고 있는 알림 보기", "en": "My reminders"},
     "forget": {"ko": "내 기록 지우기 (자격 확인, 임시 저장)", "en": "Delete my answers and drafts"},

@@ -19,7 +19,7 @@ from telegram.request import BaseRequest
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import buttons, commands, jobs, messages
+from handlers import broadcasts, buttons, commands, jobs, messages
 from handlers.delivery import Sender
 from handlers.deps import Deps
 from handlers.errors import on_error
@@ -38,7 +38,7 @@ PUBLIC_COMMANDS = (
     "forget",
     "cancel",
 )
-STAFF_COMMANDS = ("applications",)
+STAFF_COMMANDS = ("applications", "broadcast", "broadcasts")
 
 
 async def post_init(application: Application) -> None:
@@ -50,6 +50,7 @@ async def post_init(application: Application) -> None:
         await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
     if application.bot_data.get("background", True):
         jobs.start(application)
+        await broadcasts.resume(application)
     staff_menu = [
         BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
         for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)
@@ -91,6 +92,8 @@ def build_application(
     application.add_handler(CommandHandler("apply", commands.apply))
     application.add_handler(CommandHandler("myapplication", commands.my_application))
     application.add_handler(CommandHandler("applications", commands.applications))
+    application.add_handler(CommandHandler("broadcast", commands.broadcast))
+    application.add_handler(CommandHandler("broadcasts", commands.broadcast_list))
     application.add_handler(CommandHandler("subscribe", commands.subscribe))
     application.add_handler(CommandHandler("mysubscriptions", commands.my_subscriptions))
     application.add_handler(CallbackQueryHandler(buttons.button))

@@ -9,12 +9,13 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Press
 from bot.texts import t
-from handlers import application, reminders, screener, staff
+from handlers import application, broadcasts, reminders, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.users import set_language
 
 log = logging.getLogger(__name__)
+STAFF_ACTIONS = ("stf", "bc")
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -28,7 +29,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("refused button data %r from user %s", query.data, query.from_user.id)
         await query.answer(t("stale_button", lang), show_alert=True)
         return
-    if press.action == "stf" and not staff.is_staff(update, context):
+    if press.action in STAFF_ACTIONS and not staff.is_staff(update, context):
         log.warning("refused staff button %r from user %s", query.data, query.from_user.id)
         await staff.refuse(update, context, lang)
         return
@@ -41,6 +42,8 @@ async def route(
 ) -> None:
     if press.action == "stf":
         await staff.on_press(update, context, press.args, lang)
+    elif press.action == "bc":
+        await broadcasts.on_press(update, context, press.args[0], press.args[1], lang)
     elif press.action == "frm":
         await application.on_press(update, context, press.args[0], press.args[1], lang)
     elif press.action == "my":

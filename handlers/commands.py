@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, reminders, screener, staff
+from handlers import application, broadcasts, reminders, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -53,6 +53,14 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reminders.my_subscriptions(update, context, user_language(update, context))
+
+
+async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await broadcasts.broadcast_command(update, context, user_language(update, context))
+
+
+async def broadcast_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await broadcasts.list_command(update, context, user_language(update, context))
 
 
 async def applications(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -39,6 +39,7 @@ class RateLimiter:
     def __init__(
         self, rate: float = DEFAULT_RATE, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     ) -> None:
+        self.rate = rate
         self.interval = 1.0 / rate
         self.sleep = sleep
         self._next = 0.0
@@ -65,14 +66,26 @@ class Sender:
         self.sleep = sleep
 
     async def send(
-        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+        media: tuple[str, str] | None = None,
     ) -> Result:
+        """Send a text, or a photo / document (kind, file_id) with the text as its caption."""
         attempts = network_failures = waits = 0
         while True:
             attempts += 1
             await self.limiter.wait()
             try:
-                await self.bot.send_message(chat_id, text, reply_markup=markup)
+                if media is None:
+                    await self.bot.send_message(chat_id, text, reply_markup=markup)
+                elif media[0] == "photo":
+                    await self.bot.send_photo(chat_id, media[1], caption=text, reply_markup=markup)
+                else:
+                    await self.bot.send_document(
+                        chat_id, media[1], caption=text, reply_markup=markup
+                    )
                 return Result("sent", attempts)
             except RetryAfter as error:
                 waits += 1

@@ -10,12 +10,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.ext import Application
 
 from bot.retention import expired_rounds
+from handlers.broadcasts import start_due
 from handlers.deps import Deps
 from handlers.reminders import dispatch
 from storage.applications import delete_rounds
 
 log = logging.getLogger(__name__)
 REMINDER_TICK_SECONDS = 30
+BROADCAST_TICK_SECONDS = 15
 PURGE_TICK_HOURS = 6
 
 
@@ -37,11 +39,21 @@ def start(application: Application) -> AsyncIOScheduler:
     async def purge() -> None:
         purge_expired(deps)
 
+    async def scheduled_broadcasts() -> None:
+        await start_due(application)
+
     scheduler = AsyncIOScheduler(timezone="Asia/Seoul")
     scheduler.add_job(
         deliver, "interval", seconds=REMINDER_TICK_SECONDS, max_instances=1, coalesce=True
     )
     scheduler.add_job(purge, "interval", hours=PURGE_TICK_HOURS, max_instances=1, coalesce=True)
+    scheduler.add_job(
+        scheduled_broadcasts,
+        "interval",
+        seconds=BROADCAST_TICK_SECONDS,
+        max_instances=1,
+        coalesce=True,
+    )
     scheduler.start()
     application.bot_data["scheduler"] = scheduler
     return scheduler

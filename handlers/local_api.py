@@ -74,6 +74,7 @@ class LocalBotApi(BaseRequest):
         self.uploads: list[Upload] = []
         self.blocked: set[int] = set()  # chats that blocked the bot: sends get 403
         self.rate_limits: dict[int, int] = {}  # chat -> how many sends get 429 first
+        self.network_failures: dict[int, int] = {}  # chat -> how many sends fail to connect
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.listeners: list[Callable[[str, SentMessage], None]] = []
         self._ids = itertools.count(1)
@@ -118,6 +119,9 @@ class LocalBotApi(BaseRequest):
         if not name.startswith("send"):
             return None
         chat_id = int(params.get("chat_id", 0))
+        if self.network_failures.get(chat_id, 0) > 0:
+            self.network_failures[chat_id] -= 1
+            raise ConnectionError("scripted network failure")
         if chat_id in self.blocked:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         if self.rate_limits.get(chat_id, 0) > 0:
@@ -160,6 +164,18 @@ class LocalBotApi(BaseRequest):
         )
         return self._store("send", message) | {
             "document": {"file_id": "local", "file_unique_id": "l"}
+        }
+
+    def _api_sendPhoto(self, params: dict[str, Any]) -> object:
+        message = SentMessage(
+            chat_id=int(params["chat_id"]),
+            message_id=next(self._ids),
+            text=str(params.get("caption", "")),
+            buttons=list((params.get("reply_markup") or {}).get("inline_keyboard", [])),
+            document=str(params.get("photo", "")),
+        )
+        return self._store("send", message) | {
+            "photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
         }
 
     def _api_editMessageText(self, params: dict[str, Any]) -> object:

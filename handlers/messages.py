@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, screener, staff
+from handlers import application, broadcasts, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.questions import record_unanswered
@@ -19,6 +19,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or not message.text:
         return
     text, lang, user = message.text, user_language(update, context), update.effective_user
+    if await broadcasts.on_text(update, context, text, lang):
+        return
     if await staff.on_text(update, context, text, lang):
         return
     if await application.on_text(update, context, text, lang):
@@ -44,6 +46,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
+    if await broadcasts.on_media(update, context, lang):
+        return
     if await application.on_document(update, context, lang):
         return
     await send_reply(update, context, Reply(t("unsupported_message", lang)))

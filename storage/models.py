@@ -108,3 +108,37 @@ class Reminder(SQLModel, table=True):
     due_at: datetime = Field(index=True)  # UTC
     status: str = Field(default="pending", index=True)  # pending / sent / cancelled / failed
     sent_at: datetime | None = None
+
+
+class Broadcast(SQLModel, table=True):
+    """A recruitment notice from staff, sent to an audience in the background."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int
+    staff_chat_id: int
+    text: str
+    media_kind: str | None = None  # photo / document
+    media_file_id: str | None = None
+    program_id: str
+    audience: str  # JSON: {"kind": "all" | "youth" | "programs", "programs": [...]}
+    status: str = Field(default="scheduled", index=True)  # scheduled/sending/done/stopped
+    send_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    progress_message_id: int | None = None
+
+
+class Delivery(SQLModel, table=True):
+    """One recipient of a broadcast: the row says whether they got it."""
+
+    __table_args__ = (UniqueConstraint("broadcast_id", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    broadcast_id: int = Field(index=True)
+    user_id: int
+    chat_id: int
+    status: str = Field(default="pending", index=True)  # pending/sent/failed/blocked
+    attempts: int = 0
+    last_error: str | None = None
+    sent_at: datetime | None = None

@@ -1,0 +1,400 @@
+"""Staff broadcasts: compose, preview with the exact count, test copy, send now or at a time.
+Sending runs in the background through the shared rate-limited sender, one recipient at a time,
+so residents' questions keep being answered; every recipient is a Delivery row, so a restart
+resumes with the pending ones only."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot import callbacks
+from bot.answers import main_menu_buttons, program_name
+from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
+from bot.reply import Reply
+from bot.texts import t
+from handlers.deps import Deps, deps
+from handlers.sending import send_reply
+from handlers.staff import is_staff, refuse
+from storage import applications as audit
+from storage import broadcasts as store
+from storage.flows import delete_flow, load_flow, save_flow
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY_SECONDS = 3.0
+STOP_CHECK_EVERY = 20
+
+
+def _composer(context: ContextTypes.DEFAULT_TYPE) -> Composer:
+    return Composer(deps(context).assistant.kb)
+
+
+def _load(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> Draft | None:
+    data = load_flow(deps(context).engine, user_id, FLOW)
+    return Draft.from_json(data) if data is not None else None
+
+
+def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> None:
+    save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
+
+
+def notice_markup(d: Deps, program_id: str, lang: str = "ko") -> InlineKeyboardMarkup:
+    """Every notice ends with the program's card and 알림 끄기."""
+    name = program_name(d.assistant.kb.programs[program_id], lang)
+    card = t("program_card_button", lang, program=name)
+    off = t("reminder_off", lang, program=name)
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(card, callback_data=callbacks.program(program_id))],
+            [InlineKeyboardButton(off, callback_data=callbacks.subscription("off", program_id))],
+        ]
+    )
+
+
+async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    if not is_staff(update, context):
+        await refuse(update, context, lang)
+        return
+    draft = Draft()
+    _save(context, update.effective_user.id, draft)  # type: ignore[union-attr]
+    await send_reply(update, context, _composer(context).prompt(draft, lang))
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str) -> bool:
+    user = update.effective_user
+    if user is None or not deps(context).is_staff(user.id):
+        return False
+    draft = _load(context, user.id)
+    if draft is None:
+        return False
+    composer = _composer(context)
+    if draft.step == "schedule":
+        send_at = parse_send_at(text)
+        if send_at is None or send_at <= deps(context).clock():
+            await send_reply(
+                update, context, _with(composer.prompt(draft, lang), t("bc_time_invalid", lang))
+            )
+            return True
+        broadcast = store.create(
+            deps(context).engine, draft.to_json(), user.id, update.effective_chat.id, send_at
+        )  # type: ignore[union-attr]
+        delete_flow(deps(context).engine, user.id, FLOW)
+        audit.record_action(
+            deps(context).engine,
+            user.id,
+            "broadcast:schedule",
+            f"{broadcast.id} {send_at.isoformat()}",
+        )
+        await send_reply(
+            update,
+            context,
+            Reply(
+                t("bc_scheduled", lang, id=broadcast.id, at=send_at.strftime("%Y-%m-%d %H:%M")),
+                main_menu_buttons(lang),
+            ),
+        )
+        return True
+    error = composer.on_text(draft, text)
+    if error is None:
+        _save(context, user.id, draft)
+    reply = await _prompt(context, draft, lang)
+    await send_reply(update, context, _with(reply, t(error, lang, limit=1000)) if error else reply)
+    return True
+
+
+async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None or not deps(context).is_staff(user.id):
+        return False
+    draft = _load(context, user.id)
+    if draft is None:
+        return False
+    if message.photo:
+        kind, file_id = "photo", message.photo[-1].file_id
+    elif message.document:
+        kind, file_id = "document", message.document.file_id
+    else:
+        return False
+    error = _composer(context).on_media(draft, kind, file_id, message.caption)
+    if error is None:
+        _save(context, user.id, draft)
+    reply = await _prompt(context, draft, lang)
+    if draft.step == "text" and error is None:
+        reply = _with(reply, t("bc_media_saved", lang))
+    await send_reply(update, context, _with(reply, t(error, lang, limit=1000)) if error else reply)
+    return True
+
+
+def _with(reply: Reply, message: str) -> Reply:
+    reply.text = f"{message}\n\n{reply.text}"
+    return reply
+
+
+async def _prompt(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> Reply:
+    count = (
+        store.count_audience(deps(context).engine, draft.audience)
+        if draft.step == "preview"
+        else None
+    )
+    return _composer(context).prompt(draft, lang, count)
+
+
+async def on_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, arg: str, lang: str
+) -> None:
+    if not is_staff(update, context):
+        await refuse(update, context, lang)
+        return
+    user, chat = update.effective_user, update.effective_chat
+    d = deps(context)
+    if action == "stop":
+        await _stop(update, context, int(arg) if arg.isdigit() else -1, lang)
+        return
+    draft = _load(context, user.id)  # type: ignore[union-attr]
+    if draft is None:
+        await send_reply(update, context, Reply(t("stale_button", lang)))
+        return
+    composer = _composer(context)
+    ok = True
+    if action == "cancel":
+        delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
+        await send_reply(update, context, Reply(t("bc_cancelled", lang), main_menu_buttons(lang)))
+        return
+    if action == "program":
+        ok = composer.choose_program(draft, arg)
+    elif action == "audience":
+        ok = composer.choose_audience(draft, arg)
+    elif action == "toggle":
+        ok = composer.toggle_program(draft, arg)
+    elif action == "preview":
+        ok = draft.step in ("audience", "schedule") and draft.program != ""
+        if ok:
+            draft.step = "preview"
+    elif action == "audience_step":
+        ok = draft.step == "preview"
+        if ok:
+            draft.step = "audience"
+    elif action == "later":
+        ok = draft.step == "preview"
+        if ok:
+            draft.step = "schedule"
+    elif action == "test" and draft.step == "preview":
+        result = await context.bot_data["sender"].send(
+            chat.id, draft.text, notice_markup(d, draft.program, lang), _media(draft)
+        )  # type: ignore[union-attr]
+        await context.bot.send_message(
+            chat.id,
+            t("bc_test_sent", lang) if result.outcome == "sent" else t("bc_test_failed", lang),
+        )  # type: ignore[union-attr]
+        return
+    elif action == "now" and draft.step == "preview":
+        broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
+        delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
+        audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]
+        await start(context.application, broadcast.id)
+        return
+    else:
+        ok = False
+    if not ok:
+        await send_reply(
+            update, context, _with(await _prompt(context, draft, lang), t("form_stale", lang))
+        )
+        return
+    _save(context, user.id, draft)  # type: ignore[union-attr]
+    await send_reply(update, context, await _prompt(context, draft, lang))
+
+
+def _media(draft_or_broadcast) -> tuple[str, str] | None:
+    if draft_or_broadcast.media_kind and draft_or_broadcast.media_file_id:
+        return draft_or_broadcast.media_kind, draft_or_broadcast.media_file_id
+    return None
+
+
+async def _stop(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, broadcast_id: int, lang: str
+) -> None:
+    broadcast = store.get(deps(context).engine, broadcast_id)
+    if broadcast is None or broadcast.status not in ("sending", "scheduled"):
+        await send_reply(update, context, Reply(t("stale_button", lang)))
+        return
+    store.update(
+        deps(context).engine, broadcast_id, status="stopped", finished_at=datetime.now(UTC)
+    )
+    audit.record_action(
+        deps(context).engine, update.effective_user.id, "broadcast:stop", str(broadcast_id)
+    )  # type: ignore[union-attr]
+
+
+# --- the runner ---------------------------------------------------------------------------
+
+
+async def start(application: Application, broadcast_id: int) -> asyncio.Task | None:
+    """Run the broadcast in the background (once per process)."""
+    running: set[int] = application.bot_data.setdefault("broadcasts_running", set())
+    if broadcast_id in running:
+        return None
+    running.add(broadcast_id)
+    task = asyncio.create_task(_run(application, broadcast_id))
+    application.bot_data.setdefault("broadcast_tasks", {})[broadcast_id] = task
+    return task
+
+
+def _progress_text(counts, total: int, rate: float, status: str, lang: str = "ko") -> str:
+    left = counts.get("pending", 0)
+    eta = int(left / rate) if rate > 0 else 0
+    return t(
+        f"bc_progress_{status}",
+        lang,
+        sent=counts.get("sent", 0),
+        blocked=counts.get("blocked", 0),
+        failed=counts.get("failed", 0),
+        left=left,
+        total=total,
+        eta=f"{eta // 60}:{eta % 60:02d}",
+    )
+
+
+async def _run(application: Application, broadcast_id: int) -> None:
+    d: Deps = application.bot_data["deps"]
+    sender = application.bot_data["sender"]
+    bot = application.bot
+    try:
+        broadcast = store.get(d.engine, broadcast_id)
+        if broadcast is None or broadcast.status in ("done", "stopped"):
+            return
+        store.update(
+            d.engine,
+            broadcast_id,
+            status="sending",
+            started_at=broadcast.started_at or datetime.now(UTC),
+        )
+        stop_button = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        t("bc_stop"), callback_data=callbacks.broadcast("stop", str(broadcast_id))
+                    )
+                ]
+            ]
+        )
+        counts = store.counts(d.engine, broadcast_id)
+        total = sum(counts.values())
+        message_id = broadcast.progress_message_id
+        if message_id is None:
+            message = await bot.send_message(
+                broadcast.staff_chat_id,
+                _progress_text(counts, total, sender.limiter.rate, "sending"),
+                reply_markup=stop_button,
+            )
+            message_id = message.message_id
+            store.update(d.engine, broadcast_id, progress_message_id=message_id)
+        markup = notice_markup(d, broadcast.program_id)
+        last_progress, handled, stopped = time.monotonic(), 0, False
+        while not stopped:
+            batch = store.pending(d.engine, broadcast_id)
+            if not batch:
+                break
+            for delivery in batch:
+                if (
+                    handled % STOP_CHECK_EVERY == 0
+                    and store.get(d.engine, broadcast_id).status == "stopped"
+                ):
+                    stopped = True
+                    break
+                result = await sender.send(
+                    delivery.chat_id, broadcast.text, markup, _media(broadcast)
+                )
+                store.record(d.engine, delivery.id, result.outcome, result.attempts, result.error)
+                handled += 1
+                if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
+                    last_progress = time.monotonic()
+                    await _edit(
+                        bot,
+                        broadcast.staff_chat_id,
+                        message_id,
+                        _progress_text(
+                            store.counts(d.engine, broadcast_id),
+                            total,
+                            sender.limiter.rate,
+                            "sending",
+                        ),
+                        stop_button,
+                    )
+        final = (
+            "stopped"
+            if stopped or store.get(d.engine, broadcast_id).status == "stopped"
+            else "done"
+        )
+        store.update(d.engine, broadcast_id, status=final, finished_at=datetime.now(UTC))
+        await _edit(
+            bot,
+            broadcast.staff_chat_id,
+            message_id,
+            _progress_text(store.counts(d.engine, broadcast_id), total, sender.limiter.rate, final),
+            None,
+        )
+    except Exception:
+        log.exception("broadcast %s stopped by an error; it resumes on restart", broadcast_id)
+    finally:
+        application.bot_data.get("broadcasts_running", set()).discard(broadcast_id)
+
+
+async def _edit(bot, chat_id: int, message_id: int, text: str, markup) -> None:
+    try:
+        await bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+        )
+    except TelegramError as error:
+        log.debug("progress edit failed: %s", error)
+
+
+async def resume(application: Application) -> None:
+    """After a restart: continue broadcasts that were sending."""
+    for broadcast in store.unfinished(application.bot_data["deps"].engine):
+        await start(application, broadcast.id)
+
+
+async def start_due(application: Application) -> None:
+    """Scheduled broadcasts whose time has come."""
+    d: Deps = application.bot_data["deps"]
+    for broadcast in store.due_scheduled(d.engine, d.clock()):
+        store.update(d.engine, broadcast.id, status="sending")
+        await start(application, broadcast.id)
+
+
+async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    if not is_staff(update, context):
+        await refuse(update, context, lang)
+        return
+    lines = []
+    for broadcast in store.recent(deps(context).engine):
+        counts = store.counts(deps(context).engine, broadcast.id)
+        total = sum(counts.values())
+        lines.append(
+            t(
+                "bc_line",
+                lang,
+                id=broadcast.id,
+                at=broadcast.send_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                status=t(f"bc_status_{broadcast.status}", lang),
+                program=program_name(
+                    deps(context).assistant.kb.programs[broadcast.program_id], lang
+                ),
+                sent=counts.get("sent", 0),
+                total=total,
+                blocked=counts.get("blocked", 0),
+                failed=counts.get("failed", 0),
+            )
+        )
+    await send_reply(update, context, Reply("\n".join(lines) or t("bc_none", lang)))
+
+
+def audience_of(broadcast) -> dict:
+    return json.loads(broadcast.audience)

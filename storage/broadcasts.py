@@ -1,0 +1,130 @@
+"""Broadcasts and their deliveries."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from storage.models import Broadcast, Delivery, FlowState, Subscription, User, utcnow
+from storage.reminders import utc
+
+YOUTH_AGES = (15, 39)
+
+
+def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, int]]:
+    """(user_id, chat_id) of the active users the audience describes."""
+    with Session(engine) as session:
+        users = {u.id: u.chat_id for u in session.exec(select(User).where(User.active == True))}  # noqa: E712
+        kind = audience.get("kind")
+        if kind == "programs":
+            programs = audience.get("programs", [])
+            chosen = {
+                s.user_id
+                for s in session.exec(
+                    select(Subscription).where(col(Subscription.program_id).in_(programs))
+                )
+            }
+        elif kind == "youth":
+            chosen = set()
+            for row in session.exec(select(FlowState).where(FlowState.flow == "screener")):
+                age = json.loads(row.data).get("answers", {}).get("age")
+                if isinstance(age, int) and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
+                    chosen.add(row.user_id)
+        else:
+            chosen = set(users)
+    return sorted((uid, users[uid]) for uid in chosen if uid in users)
+
+
+def create(
+    engine: Engine, draft: dict[str, Any], staff_id: int, staff_chat_id: int, send_at: datetime
+) -> Broadcast:
+    """The broadcast and one pending delivery per recipient, in one transaction."""
+    recipients = audience_users(engine, draft["audience"])
+    with Session(engine, expire_on_commit=False) as session:
+        broadcast = Broadcast(
+            staff_id=staff_id,
+            staff_chat_id=staff_chat_id,
+            text=draft["text"],
+            media_kind=draft.get("media_kind"),
+            media_file_id=draft.get("media_file_id"),
+            program_id=draft["program"],
+            audience=json.dumps(draft["audience"]),
+            send_at=utc(send_at),
+        )
+        session.add(broadcast)
+        session.flush()
+        for user_id, chat_id in recipients:
+            session.add(Delivery(broadcast_id=broadcast.id, user_id=user_id, chat_id=chat_id))
+        session.commit()
+        return broadcast
+
+
+def get(engine: Engine, broadcast_id: int) -> Broadcast | None:
+    with Session(engine, expire_on_commit=False) as session:
+        return session.get(Broadcast, broadcast_id)
+
+
+def update(engine: Engine, broadcast_id: int, **values: Any) -> None:
+    with Session(engine) as session:
+        broadcast = session.get(Broadcast, broadcast_id)
+        for key, value in values.items():
+            setattr(broadcast, key, value)
+        session.add(broadcast)
+        session.commit()
+
+
+def pending(engine: Engine, broadcast_id: int, limit: int = 200) -> list[Delivery]:
+    with Session(engine, expire_on_commit=False) as session:
+        statement = (
+            select(Delivery)
+            .where(Delivery.broadcast_id == broadcast_id, Delivery.status == "pending")
+            .order_by(Delivery.id)
+            .limit(limit)
+        )
+        return list(session.exec(statement))
+
+
+def record(engine: Engine, delivery_id: int, status: str, attempts: int, error: str | None) -> None:
+    with Session(engine) as session:
+        delivery = session.get(Delivery, delivery_id)
+        delivery.status = status
+        delivery.attempts += attempts
+        delivery.last_error = error
+        if status == "sent":
+            delivery.sent_at = utcnow()
+        session.add(delivery)
+        session.commit()
+
+
+def counts(engine: Engine, broadcast_id: int) -> Counter[str]:
+    with Session(engine) as session:
+        rows = session.exec(select(Delivery.status).where(Delivery.broadcast_id == broadcast_id))
+        return Counter(rows)
+
+
+def due_scheduled(engine: Engine, now: datetime) -> list[Broadcast]:
+    with Session(engine, expire_on_commit=False) as session:
+        statement = select(Broadcast).where(
+            Broadcast.status == "scheduled", Broadcast.send_at <= utc(now)
+        )
+        return list(session.exec(statement))
+
+
+def unfinished(engine: Engine) -> list[Broadcast]:
+    """Broadcasts that were sending when the process stopped: to resume."""
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.exec(select(Broadcast).where(Broadcast.status == "sending")))
+
+
+def recent(engine: Engine, limit: int = 10) -> list[Broadcast]:
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.exec(select(Broadcast).order_by(col(Broadcast.id).desc()).limit(limit)))
+
+
+def count_audience(engine: Engine, audience: dict[str, Any]) -> int:
+    return len(audience_users(engine, audience))

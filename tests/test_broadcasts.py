@@ -1,0 +1,238 @@
+"""Staff broadcasts through the real Application: composing, the exact audience count, a test
+copy, background sending with progress, scheduling, resuming after a crash, Telegram's refusals."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot.clock import SEOUL
+from handlers import broadcasts
+from handlers.app import build_application
+from handlers.delivery import RateLimiter, Sender
+from handlers.local_api import LocalChat
+from storage.models import Broadcast, Delivery, User
+from storage.reminders import subscribe
+from storage.users import touch_user
+
+
+async def no_sleep(_: float) -> None:
+    await asyncio.sleep(0)
+
+
+def fast_sender(application, engine) -> Sender:
+    sender = Sender(
+        application.bot, engine, RateLimiter(rate=100_000, sleep=no_sleep), sleep=no_sleep
+    )
+    application.bot_data["sender"] = sender
+    return sender
+
+
+def residents(
+    engine, count: int, program: str | None = "public_works", first: int = 50_000
+) -> list[int]:
+    ids = list(range(first, first + count))
+    for user_id in ids:
+        touch_user(engine, user_id, user_id)
+        if program:
+            subscribe(engine, user_id, program)
+    return ids
+
+
+def labels(message) -> list[str]:
+    return [label for row in message.button_rows() for label, _ in row]
+
+
+async def compose(staff: LocalChat, text: str = "2018 하반기 공공근로 참여자를 모집해요.") -> None:
+    await staff.send("/broadcast")
+    await staff.send(text)
+    await staff.press("공공근로사업")
+
+
+async def wait_all(application) -> None:
+    await asyncio.gather(*application.bot_data.get("broadcast_tasks", {}).values())
+
+
+async def test_non_staff_cannot_broadcast(chat: LocalChat, api, engine) -> None:
+    [reply] = await chat.send("/broadcast")
+    assert reply.text == "담당 직원만 쓸 수 있는 기능이에요."
+    before = len(api.outbox)
+    for forged in ("bc:now:-", "bc:stop:1", "bc:program:public_works"):
+        assert await chat.press_data(forged, reply) == []
+    assert len(api.outbox) == before
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
+async def test_preview_counts_recipients_exactly(staff_chat, engine) -> None:
+    residents(engine, 7)
+    residents(engine, 3, program="community_jobs", first=60_000)
+    residents(engine, 2, program=None, first=70_000)
+    blocked = residents(engine, 1, first=80_000)
+    with Session(engine) as session:
+        user = session.get(User, blocked[0])
+        user.active = False
+        session.add(user)
+        session.commit()
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    assert "받는 사람 7명" in staff_chat.last.text
+    await staff_chat.press("⬅️ 이전")
+    await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
+    await staff_chat.press("다음 ▶️")
+    assert "받는 사람 10명" in staff_chat.last.text
+    await staff_chat.press("⬅️ 이전")
+    await staff_chat.press("▫️ 모든 이용자")
+    await staff_chat.press("다음 ▶️")
+    assert "받는 사람 13명" in staff_chat.last.text  # staff member included, inactive excluded
+
+
+async def test_test_copy_then_send_now_with_progress_and_report(
+    staff_chat, application, engine, api
+) -> None:
+    ids = residents(engine, 25)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    preview = staff_chat.last
+    await staff_chat.press("🧪 나에게 테스트 발송")
+    test_copy = [m for m in api.outbox if m.chat_id == staff_chat.user_id][-2]
+    assert test_copy.text == "2018 하반기 공공근로 참여자를 모집해요."
+    assert labels(test_copy) == ["📄 공공근로사업 안내 더 보기", "🔕 공공근로사업 알림 끄기"]
+    await staff_chat.press("🚀 지금 발송", message=preview)
+    await wait_all(application)
+    received = Counter(m.chat_id for m in api.outbox if m.text.startswith("2018 하반기 공공근로"))
+    assert all(received[i] == 1 for i in ids)
+    report = api.messages[(staff_chat.user_id, staff_chat.last.message_id)]
+    assert report.text == "✅ 발송 완료: 보냄 25 · 차단 0 · 실패 0 / 전체 25"
+    with Session(engine) as session:
+        assert {d.status for d in session.exec(select(Delivery))} == {"sent"}
+    await staff_chat.send("/broadcasts")
+    assert "완료 · 공공근로사업 · 보냄 25/25" in staff_chat.last.text
+
+
+async def test_blocked_flooded_and_unreachable_recipients(
+    staff_chat, application, engine, api
+) -> None:
+    blocked, flooded, flaky, dead = residents(engine, 4)
+    fast_sender(application, engine)
+    api.blocked.add(blocked)
+    api.rate_limits[flooded] = 2
+    api.network_failures[flaky] = 2
+    api.network_failures[dead] = 10
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    with Session(engine) as session:
+        rows = {d.chat_id: d for d in session.exec(select(Delivery))}
+        assert session.get(User, blocked).active is False
+    assert (rows[blocked].status, rows[blocked].attempts) == ("blocked", 1)
+    assert (rows[flooded].status, rows[flooded].attempts) == ("sent", 3)
+    assert (rows[flaky].status, rows[flaky].attempts) == ("sent", 3)
+    assert (rows[dead].status, rows[dead].attempts) == ("failed", 4)
+
+
+async def test_resume_after_a_crash_sends_only_what_is_left(
+    staff_chat, application, assistant, engine, api
+) -> None:
+    ids = residents(engine, 10)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    # The process "dies" after four deliveries: rows say sending, four sent, six pending.
+    from storage import broadcasts as store
+
+    draft = {
+        "text": "공지",
+        "program": "public_works",
+        "audience": {"kind": "programs", "programs": ["public_works"]},
+    }
+    broadcast = store.create(
+        engine, draft, staff_chat.user_id, staff_chat.user_id, datetime.now(SEOUL)
+    )
+    store.update(engine, broadcast.id, status="sending")
+    with Session(engine) as session:
+        for delivery in session.exec(select(Delivery).where(Delivery.chat_id.in_(ids[:4]))):
+            delivery.status = "sent"
+            session.add(delivery)
+        session.commit()
+    restarted = build_application("1:T", assistant, engine, request=api, background=False)
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    assert got == Counter(ids[4:])
+    assert store.get(engine, broadcast.id).status == "done"
+    await restarted.shutdown()
+
+
+async def test_scheduled_broadcast_fires_at_its_time(
+    staff_chat, application, engine, api, now
+) -> None:
+    residents(engine, 3)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("⏰ 예약 발송")
+    [reply] = await staff_chat.send("2018-04-10 09:00")
+    assert reply.text.startswith("날짜·시각 형식이 맞지 않거나 이미 지난 시각이에요")
+    [reply] = await staff_chat.send("2018-04-11 14:00")
+    assert "2018-04-11 14:00(한국 시간)에 보내도록 예약했어요" in reply.text
+    now[0] = datetime(2018, 4, 11, 13, 59, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    assert not [
+        m
+        for m in api.outbox
+        if m.text.startswith("2018 하반기 공공근로") and m.chat_id != staff_chat.user_id
+    ]
+    now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    assert len([m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")]) == 3
+
+
+async def test_stop_button_halts_the_send(staff_chat, application, engine, api) -> None:
+    residents(engine, 60)
+    gate = asyncio.Event()
+
+    async def slow(_: float) -> None:
+        await gate.wait()
+
+    application.bot_data["sender"] = Sender(
+        application.bot, engine, RateLimiter(rate=100_000, sleep=slow), sleep=slow
+    )
+    application.bot_data["sender"].limiter._next = float("inf")  # every send waits for the gate
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await asyncio.sleep(0)
+    progress = staff_chat.last
+    assert progress.text.startswith("📣 발송 중… 보냄 0")
+    await staff_chat.press("⏹ 중지", message=progress)
+    gate.set()
+    await wait_all(application)
+    with Session(engine) as session:
+        statuses = Counter(d.status for d in session.exec(select(Delivery)))
+    assert statuses["pending"] > 0 and statuses["sent"] < 60
+    assert api.messages[(staff_chat.user_id, progress.message_id)].text.startswith("⏹ 발송 중지")
+
+
+async def test_residents_are_answered_during_a_send(
+    staff_chat, chat, application, engine, api
+) -> None:
+    residents(engine, 200)
+    application.bot_data["sender"] = Sender(application.bot, engine, RateLimiter(rate=2000))
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    [answer] = await chat.send("공공근로 시급")
+    assert "7,530원" in answer.text
+    task = next(iter(application.bot_data["broadcast_tasks"].values()))
+    assert not task.done()  # the answer came while the notice was still going out
+    await wait_all(application)
