@@ -84,6 +84,7 @@ def command_kb_check(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    from bot.office_hours import OfficeHours
     from bot.settings import Settings
     from handlers.app import build_application
     from handlers.console import run_console
@@ -97,13 +98,25 @@ def command_run(args: argparse.Namespace) -> int:
     assistant = build_assistant()
     if settings.token:
         application = build_application(
-            settings.token, assistant, engine, settings.admin_ids, base_url=settings.base_url
+            settings.token,
+            assistant,
+            engine,
+            settings.admin_ids,
+            base_url=settings.base_url,
+            staff_chat_id=settings.staff_chat_id,
+            office_hours=OfficeHours.parse(settings.office_hours),
+            broadcast_rate=settings.broadcast_rate,
         )
         application.run_polling()
         return 0
     api = LocalBotApi()
     application = build_application(
-        "local:console", assistant, engine, settings.admin_ids, request=api
+        "local:console",
+        assistant,
+        engine,
+        settings.admin_ids,
+        request=api,
+        office_hours=OfficeHours.parse(settings.office_hours),
     )
     asyncio.run(run_console(application, api))
     return 0

@@ -166,7 +166,10 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
         for team in kb.division.teams
     ]
     text = t("fallback", lang, teams="\n".join(rows))
-    buttons = [[Button(t("menu_programs", lang), callbacks.menu("programs"))]]
+    buttons = [
+        [Button(t("handoff_button", lang), callbacks.handoff("start"))],
+        [Button(t("menu_programs", lang), callbacks.menu("programs"))],
+    ]
     return Reply(text, buttons, None, answered=False)
 
 

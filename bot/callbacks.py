@@ -66,6 +66,10 @@ def broadcast(action: str, arg: str = "-") -> str:
     return f"bc:{action}:{arg}"
 
 
+def handoff(action: str, arg: str = "-") -> str:
+    return f"ho:{action}:{arg}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -97,6 +101,11 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
             len(args) == 2 and args[0] in ("on", "off", "toggle") and args[1] in kb.programs
         ),
         "bc": lambda: len(args) == 2 and _token(args[0]) and (args[1] == "-" or _token(args[1])),
+        "ho": lambda: (
+            len(args) == 2
+            and args[0] in ("start", "close", "end")
+            and (args[1] == "-" or args[1].isdigit())
+        ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }

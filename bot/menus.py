@@ -14,7 +14,11 @@ def home_reply(lang: str) -> Reply:
 
 
 def help_reply(lang: str) -> Reply:
-    return Reply(t("help", lang), [[Button(t("home", lang), callbacks.home())]])
+    rows = [
+        [Button(t("handoff_button", lang), callbacks.handoff("start"))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    return Reply(t("help", lang), rows)
 
 
 def audiences_reply(lang: str) -> Reply:

@@ -12,6 +12,9 @@ class Settings:
     base_url: str | None
     database_url: str | None
     admin_ids: frozenset[int]
+    staff_chat_id: int | None = None
+    office_hours: str | None = None
+    broadcast_rate: float = 25.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -20,6 +23,9 @@ class Settings:
             base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
             database_url=os.environ.get("DATABASE_URL") or None,
             admin_ids=parse_ids(os.environ.get("ADMIN_IDS", "")),
+            staff_chat_id=parse_int(os.environ.get("STAFF_CHAT_ID")),
+            office_hours=os.environ.get("OFFICE_HOURS") or None,
+            broadcast_rate=float(os.environ.get("BROADCAST_RATE") or 25.0),
         )
 
 
@@ -28,3 +34,8 @@ def parse_ids(text: str) -> frozenset[int]:
     return frozenset(
         int(part) for part in text.replace(" ", "").split(",") if part.lstrip("-").isdigit()
     )
+
+
+def parse_int(text: str | None) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.lstrip("-").isdigit() else None

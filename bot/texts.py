@@ -678,6 +678,46 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "handoff_button": {"ko": "🙋 상담원 연결", "en": "🙋 Talk to a person"},
+        "handoff_unavailable": {
+            "ko": "지금은 상담원 연결을 할 수 없어요. 영등포구 일자리정책과 담당 팀에 직접 문의해 주세요.",
+            "en": "A person is not available here right now; please contact the division's team directly.",
+        },
+        "handoff_sent": {
+            "ko": "🙋 담당 직원에게 질문을 전달했어요. 답변이 오면 이 대화로 알려드릴게요. 추가로 적으시는 내용도 함께 전달돼요.",
+            "en": "🙋 Your question was passed to staff. Their answer will come here; anything more you write is passed on too.",
+        },
+        "handoff_after_hours": {
+            "ko": "지금은 상담 시간(평일 {hours})이 아니어서 답변이 늦을 수 있어요.",
+            "en": "It is outside office hours (weekdays {hours}), so the answer may take a while.",
+        },
+        "handoff_end": {"ko": "✅ 상담 끝내기", "en": "✅ End the conversation"},
+        "handoff_staff": {
+            "ko": "🙋 상담 요청 #{id} ({name})\n주민이 보낸 최근 메시지:\n{messages}\n\n이 메시지에 '답장'하면 주민에게 전달돼요.",
+            "en": "🙋 Request #{id} ({name})\nRecent messages:\n{messages}\n\nReply to this message to answer.",
+        },
+        "handoff_no_messages": {"ko": "(없음)", "en": "(none)"},
+        "handoff_followup": {"ko": "💬 #{id} 주민: {text}", "en": "💬 #{id} resident: {text}"},
+        "handoff_reply": {"ko": "👩‍💼 담당 직원: {text}", "en": "👩‍💼 Staff: {text}"},
+        "handoff_close": {"ko": "✅ 상담 종료", "en": "✅ Close"},
+        "handoff_closed": {"ko": "#{id} 상담을 종료했어요.", "en": "#{id} closed."},
+        "handoff_closed_by_resident": {
+            "ko": "#{id} 주민이 상담을 끝냈어요.",
+            "en": "#{id} was ended by the resident.",
+        },
+        "handoff_closed_already": {
+            "ko": "#{id}는 이미 종료된 상담이에요.",
+            "en": "#{id} is already closed.",
+        },
+        "handoff_ended": {
+            "ko": "상담이 끝났어요. 궁금한 것이 있으면 언제든 다시 물어보세요.",
+            "en": "The conversation has ended. Ask me anything any time.",
+        },
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},

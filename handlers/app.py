@@ -18,9 +18,10 @@ from telegram.request import BaseRequest
 
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
+from bot.office_hours import OfficeHours
 from bot.texts import COMMAND_DESCRIPTIONS
 from handlers import broadcasts, buttons, commands, jobs, messages
-from handlers.delivery import Sender
+from handlers.delivery import DEFAULT_RATE, RateLimiter, Sender
 from handlers.deps import Deps
 from handlers.errors import on_error
 
@@ -71,6 +72,9 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock = seoul_now,
     background: bool = True,
+    staff_chat_id: int | None = None,
+    office_hours: OfficeHours | None = None,
+    broadcast_rate: float = DEFAULT_RATE,
 ) -> Application:
     """The bot; `background=False` leaves the scheduler off (tests drive the jobs themselves)."""
     builder = Application.builder().token(token).post_init(post_init).post_shutdown(jobs.stop)
@@ -79,8 +83,9 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
-    application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock)
-    application.bot_data["sender"] = Sender(application.bot, engine)
+    hours = office_hours or OfficeHours.parse(None)
+    application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock, staff_chat_id, hours)
+    application.bot_data["sender"] = Sender(application.bot, engine, RateLimiter(broadcast_rate))
     application.bot_data["background"] = background
 
     application.add_handler(CommandHandler("start", commands.start))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from telegram import Update
@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
+from bot.office_hours import OfficeHours
 from storage.users import touch_user
 
 
@@ -19,6 +20,8 @@ class Deps:
     engine: Engine
     admin_ids: frozenset[int]
     clock: Clock = seoul_now
+    staff_chat_id: int | None = None
+    office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(None))
 
     def is_staff(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admin_ids

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, broadcasts, screener, staff
+from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.questions import record_unanswered
@@ -19,6 +19,14 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or not message.text:
         return
     text, lang, user = message.text, user_language(update, context), update.effective_user
+    if await handoff.relay_staff_reply(update, context):
+        return
+    chat = update.effective_chat
+    if chat is not None and chat.id == deps(context).staff_chat_id:
+        return  # in the staff chat the bot only relays replies to residents
+    if await handoff.forward_followup(update, context, text):
+        return
+    handoff.remember(context, text)
     if await broadcasts.on_text(update, context, text, lang):
         return
     if await staff.on_text(update, context, text, lang):

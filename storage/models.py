@@ -142,3 +142,21 @@ class Delivery(SQLModel, table=True):
     attempts: int = 0
     last_error: str | None = None
     sent_at: datetime | None = None
+
+
+class HandoffThread(SQLModel, table=True):
+    """A resident handed to a person: open until staff (or the resident) close it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(index=True)
+    chat_id: int
+    status: str = Field(default="open", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    closed_at: datetime | None = None
+
+
+class HandoffMessage(SQLModel, table=True):
+    """A message posted in the staff chat for a thread: a reply to it goes to the resident."""
+
+    staff_message_id: int = Field(primary_key=True)
+    thread_id: int = Field(index=True)

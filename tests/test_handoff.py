@@ -1,0 +1,119 @@
+"""상담원 연결 through the real Application: the request reaches the staff chat with only what the
+resident wrote, replies come back, follow-ups join the thread, and closing ends it."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import pytest
+
+from bot.clock import SEOUL
+from bot.office_hours import OfficeHours
+from handlers.app import build_application, post_init
+from handlers.local_api import LocalBotApi, LocalChat, SentMessage
+
+STAFF_CHAT = -100555
+
+
+@pytest.fixture
+async def app_with_staff_chat(assistant, engine, now):
+    api = LocalBotApi()
+    app = build_application(
+        "1:T", assistant, engine, frozenset({900001}), request=api, clock=lambda: now[0],
+        background=False, staff_chat_id=STAFF_CHAT, office_hours=OfficeHours.parse("09:00-18:00"),
+    )  # fmt: skip
+    await app.initialize()
+    await post_init(app)
+    yield app, api
+    await app.shutdown()
+
+
+def staff_messages(api: LocalBotApi) -> list[SentMessage]:
+    return [m for m in api.outbox if m.chat_id == STAFF_CHAT]
+
+
+async def staff_reply(app, api: LocalBotApi, to: SentMessage, text: str) -> None:
+    staff = {"id": 900001, "is_bot": False, "first_name": "직원"}
+    message = {
+        "message_id": 9000 + len(api.outbox),
+        "date": int(time.time()),
+        "chat": {"id": STAFF_CHAT, "type": "supergroup", "title": "일자리정책과"},
+        "from": staff,
+        "text": text,
+        "reply_to_message": {**to.as_json(), "chat": {"id": STAFF_CHAT, "type": "supergroup"}},
+    }
+    await LocalChat(app, api, user_id=900001).send_update({"message": message})
+
+
+async def test_handoff_both_ways_until_closed(app_with_staff_chat, engine) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4242, first_name="김구민")
+    await resident.send("공공근로 시급")
+    await resident.send("제 경우에도 주휴수당 받나요? 010-1234-5678")
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    assert resident.last.text.startswith("🙋 담당 직원에게 질문을 전달했어요")
+    assert "상담 시간" not in resident.last.text  # Tuesday 10:00 is office hours
+    [request] = staff_messages(api)
+    assert request.text.startswith("🙋 상담 요청 #1 (김구민)")
+    assert "• 공공근로 시급" in request.text and "• 우리 아버지 경우는" in request.text
+    assert "7,530원" not in request.text  # staff see what the resident sent, not the bot's answers
+
+    await staff_reply(app, api, request, "아버님 연세와 소득을 알려주시면 확인해 드릴게요.")
+    assert resident.last.text == "👩‍💼 담당 직원: 아버님 연세와 소득을 알려주시면 확인해 드릴게요."
+
+    sent = await resident.send("72세이고 소득은 없어요")  # goes to staff, the bot does not answer
+    assert [m.chat_id for m in sent] == [STAFF_CHAT]
+    followup = staff_messages(api)[-1]
+    assert followup.text == "💬 #1 주민: 72세이고 소득은 없어요"
+    await staff_reply(app, api, followup, "공공근로 신청 대상이세요.")
+    assert resident.last.text == "👩‍💼 담당 직원: 공공근로 신청 대상이세요."
+
+    await LocalChat(app, api, user_id=900001).press_data("ho:close:1", request)
+    assert resident.last.text.startswith("상담이 끝났어요")
+    [answer] = await resident.send("공공근로 시급")
+    assert "7,530원" in answer.text
+
+
+async def test_after_hours_the_resident_is_told(app_with_staff_chat, now) -> None:
+    app, api = app_with_staff_chat
+    now[0] = datetime(2018, 4, 14, 11, 0, tzinfo=SEOUL)  # a Saturday
+    resident = LocalChat(app, api, user_id=4343)
+    await resident.send("/help")
+    await resident.press("🙋 상담원 연결")
+    assert "지금은 상담 시간(평일 09:00~18:00)이 아니어서" in resident.last.text
+
+
+async def test_another_resident_cannot_close_a_thread(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    owner = LocalChat(app, api, user_id=4444)
+    await owner.send("/help")
+    await owner.press("🙋 상담원 연결")
+    intruder = LocalChat(app, api, user_id=4545)
+    await intruder.send("/help")
+    await intruder.press_data("ho:end:1")
+    assert intruder.last.text.startswith("이 버튼은 더 이상 쓸 수 없어요")
+    await owner.send("아직 열려 있나요?")
+    assert staff_messages(api)[-1].text == "💬 #1 주민: 아직 열려 있나요?"
+
+
+async def test_staff_chat_chatter_is_ignored(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    before = len(api.outbox)
+    staff = {"id": 900001, "is_bot": False, "first_name": "직원"}
+    message = {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": STAFF_CHAT, "type": "supergroup"},
+        "from": staff,
+        "text": "점심 뭐 먹죠",
+    }
+    await LocalChat(app, api, user_id=900001).send_update({"message": message})
+    assert len(api.outbox) == before
+
+
+async def test_without_a_staff_chat_the_button_explains(chat: LocalChat) -> None:
+    await chat.send("/help")
+    await chat.press("🙋 상담원 연결")
+    assert chat.last.text.startswith("지금은 상담원 연결을 할 수 없어요")
