@@ -70,6 +70,10 @@ def handoff(action: str, arg: str = "-") -> str:
     return f"ho:{action}:{arg}"
 
 
+def unanswered(action: str, question_id: str, program_id: str | None = None) -> str:
+    return ":".join(("unq", action, question_id, *([program_id] if program_id else [])))
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -105,6 +109,12 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
             len(args) == 2
             and args[0] in ("start", "close", "end")
             and (args[1] == "-" or args[1].isdigit())
+        ),
+        "unq": lambda: (
+            2 <= len(args) <= 3
+            and args[0] in ("done", "tag", "set")
+            and args[1].isdigit()
+            and all(_token(a) for a in args)
         ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),

@@ -718,6 +718,36 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "unq_none": {"ko": "답하지 못한 질문이 없어요.", "en": "No unanswered questions."},
+        "unq_title": {
+            "ko": "❔ 답하지 못한 질문 ({groups}묶음, 최근 순)",
+            "en": "❔ Unanswered questions ({groups} groups, newest first)",
+        },
+        "unq_line": {
+            "ko": '{n}. {count}회 · {when} · "{text}" · 사업: {program}',
+            "en": '{n}. {count}× · {when} · "{text}" · program: {program}',
+        },
+        "unq_untagged": {"ko": "미지정", "en": "none"},
+        "unq_done": {"ko": "✅ {n} 처리", "en": "✅ {n} handled"},
+        "unq_tag": {"ko": "🏷 {n} 사업 지정", "en": "🏷 {n} program"},
+        "unq_choose": {
+            "ko": '"{text}" 묶음은 어느 사업 질문이에요?',
+            "en": 'Which program is "{text}" about?',
+        },
+        "stats_chart_title": {"ko": "최근 14일 질문 수", "en": "Questions, last 14 days"},
+        "stats_caption": {
+            "ko": "📊 최근 14일 질문 수와 많이 물어본 사업",
+            "en": "📊 Questions per day and top programs",
+        },
+        "stats_text": {
+            "ko": "📊 이용 통계\n이용자 {users}명 (활성 {active}명)\n질문 {questions}건 (오늘 {today}건) · 답하지 못한 비율 {rate}\n많이 물어본 사업: {programs}\n많이 물어본 주제: {topics}\n자격 확인 결과 본 사람: {screener}명\n드림팀 신청: {applications}\n공지 발송: 보냄 {delivered} · 차단 {blocked}",
+            "en": "📊 Statistics\nUsers {users} (active {active})\nQuestions {questions} (today {today}) · unanswered {rate}\nTop programs: {programs}\nTop topics: {topics}\nScreener results: {screener}\nDream Team applications: {applications}\nNotices: sent {delivered} · blocked {blocked}",
+        },
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},
@@ -731,6 +761,8 @@ COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "broadcast": {"ko": "(직원) 모집 공지 보내기", "en": "(staff) Send a notice"},
     "broadcasts": {"ko": "(직원) 보낸 공지와 발송 결과", "en": "(staff) Past notices"},
+    "unanswered": {"ko": "(직원) 답하지 못한 질문 모아 보기", "en": "(staff) Unanswered questions"},
+    "stats": {"ko": "(직원) 이용 통계", "en": "(staff) Statistics"},
     "subscribe": {"ko": "알림 설정 (모집·선발 일정)", "en": "Reminders"},
     "mysubscriptions": {"ko": "받고 있는 알림 보기", "en": "My reminders"},
     "forget": {"ko": "내 기록 지우기 (자격 확인, 임시 저장)", "en": "Delete my answers and drafts"},

@@ -39,7 +39,7 @@ PUBLIC_COMMANDS = (
     "forget",
     "cancel",
 )
-STAFF_COMMANDS = ("applications", "broadcast", "broadcasts")
+STAFF_COMMANDS = ("applications", "broadcast", "broadcasts", "unanswered", "stats")
 
 
 async def post_init(application: Application) -> None:
@@ -97,6 +97,8 @@ def build_application(
     application.add_handler(CommandHandler("apply", commands.apply))
     application.add_handler(CommandHandler("myapplication", commands.my_application))
     application.add_handler(CommandHandler("applications", commands.applications))
+    application.add_handler(CommandHandler("unanswered", commands.unanswered))
+    application.add_handler(CommandHandler("stats", commands.stats))
     application.add_handler(CommandHandler("broadcast", commands.broadcast))
     application.add_handler(CommandHandler("broadcasts", commands.broadcast_list))
     application.add_handler(CommandHandler("subscribe", commands.subscribe))

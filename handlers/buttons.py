@@ -9,13 +9,13 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import Press
 from bot.texts import t
-from handlers import application, broadcasts, handoff, reminders, screener, staff
+from handlers import application, broadcasts, handoff, insights, reminders, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.users import set_language
 
 log = logging.getLogger(__name__)
-STAFF_ACTIONS = ("stf", "bc")
+STAFF_ACTIONS = ("stf", "bc", "unq")
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -42,6 +42,8 @@ async def route(
 ) -> None:
     if press.action == "stf":
         await staff.on_press(update, context, press.args, lang)
+    elif press.action == "unq":
+        await insights.on_press(update, context, press.args, lang)
     elif press.action == "ho":
         await handoff.on_press(update, context, press.args[0], press.args[1], lang)
     elif press.action == "bc":

@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, broadcasts, reminders, screener, staff
+from handlers import application, broadcasts, insights, reminders, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -61,6 +61,14 @@ async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def broadcast_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await broadcasts.list_command(update, context, user_language(update, context))
+
+
+async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await insights.unanswered_command(update, context, user_language(update, context))
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await insights.stats_command(update, context, user_language(update, context))
 
 
 async def applications(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -11,7 +11,7 @@ from bot.texts import t
 from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
-from storage.questions import record_unanswered
+from storage.questions import log_question, record_unanswered
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -38,8 +38,10 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await screener.on_text(update, context, state, text, lang)
         return
     reply = deps(context).assistant.ask(text, lang)
+    engine, user_id = deps(context).engine, user.id if user else None
+    log_question(engine, user_id, reply.program_id, reply.topic, reply.answered)
     if not reply.answered:
-        record_unanswered(deps(context).engine, user.id if user else None, text, lang)
+        record_unanswered(engine, user_id, text, lang)
     if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":
         await send_reply(update, context, reply)
         await application.apply(update, context, lang)

@@ -32,6 +32,7 @@ class UnansweredQuestion(SQLModel, table=True):
     language: str = "ko"
     created_at: datetime = Field(default_factory=utcnow, index=True)
     handled: bool = False
+    program_id: str | None = None  # the program a staff member thinks it belongs to
 
 
 class FlowState(SQLModel, table=True):
@@ -160,3 +161,14 @@ class HandoffMessage(SQLModel, table=True):
 
     staff_message_id: int = Field(primary_key=True)
     thread_id: int = Field(index=True)
+
+
+class QuestionLog(SQLModel, table=True):
+    """Every free-text question: which program and topic it was matched to, if any."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int | None = Field(default=None, index=True)
+    program_id: str | None = Field(default=None, index=True)
+    topic: str | None = None
+    answered: bool = True
+    at: datetime = Field(default_factory=utcnow, index=True)

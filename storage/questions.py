@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from storage.models import UnansweredQuestion
+from storage.models import QuestionLog, UnansweredQuestion
 
 MAX_STORED_CHARS = 1000
 
@@ -24,3 +24,35 @@ def unanswered(engine: Engine, limit: int = 100) -> list[UnansweredQuestion]:
             select(UnansweredQuestion).order_by(UnansweredQuestion.created_at.desc()).limit(limit)
         )
         return list(session.exec(statement))
+
+
+def log_question(
+    engine: Engine, user_id: int | None, program_id: str | None, topic: str | None, answered: bool
+) -> None:
+    with Session(engine) as session:
+        session.add(
+            QuestionLog(user_id=user_id, program_id=program_id, topic=topic, answered=answered)
+        )
+        session.commit()
+
+
+def open_unanswered(engine: Engine, limit: int = 500) -> list[UnansweredQuestion]:
+    with Session(engine, expire_on_commit=False) as session:
+        statement = (
+            select(UnansweredQuestion)
+            .where(UnansweredQuestion.handled == False)  # noqa: E712
+            .order_by(col(UnansweredQuestion.created_at).desc(), col(UnansweredQuestion.id).desc())
+            .limit(limit)
+        )
+        return list(session.exec(statement))
+
+
+def update_unanswered(engine: Engine, ids: list[int], **values: object) -> None:
+    with Session(engine) as session:
+        for row in session.exec(
+            select(UnansweredQuestion).where(col(UnansweredQuestion.id).in_(ids))
+        ):
+            for key, value in values.items():
+                setattr(row, key, value)
+            session.add(row)
+        session.commit()

@@ -156,7 +156,7 @@ async def test_commands_are_published_in_post_init(application, api) -> None:
     default = [names for key, names in menus.items() if '"default"' in key]
     assert default == [public, public]  # Korean and English
     staff = [names for key, names in menus.items() if '"chat"' in key]
-    assert staff == [[*public, "applications", "broadcast", "broadcasts"]]
+    assert staff == [[*public, "applications", "broadcast", "broadcasts", "unanswered", "stats"]]
     assert all("applications" not in names for names in default)
 
 
