@@ -39,7 +39,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
-    log_question(engine, user_id, reply.program_id, reply.topic, reply.answered)
+    now = deps(context).clock()
+    log_question(engine, user_id, reply.program_id, reply.topic, reply.answered, now)
     if not reply.answered:
         record_unanswered(engine, user_id, text, lang)
     if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":

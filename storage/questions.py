@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -27,12 +29,18 @@ def unanswered(engine: Engine, limit: int = 100) -> list[UnansweredQuestion]:
 
 
 def log_question(
-    engine: Engine, user_id: int | None, program_id: str | None, topic: str | None, answered: bool
+    engine: Engine,
+    user_id: int | None,
+    program_id: str | None,
+    topic: str | None,
+    answered: bool,
+    at: datetime,
 ) -> None:
     with Session(engine) as session:
-        session.add(
-            QuestionLog(user_id=user_id, program_id=program_id, topic=topic, answered=answered)
+        row = QuestionLog(
+            user_id=user_id, program_id=program_id, topic=topic, answered=answered, at=at
         )
+        session.add(row)
         session.commit()
 
 
