@@ -30,6 +30,7 @@ from storage.flows import delete_flow, load_flow, save_flow
 log = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 3.0
 STOP_CHECK_EVERY = 20
+WINDOW = 4  # deliveries in flight at once; never one gather over everyone
 
 
 def _composer(context: ContextTypes.DEFAULT_TYPE) -> Composer:
@@ -288,45 +289,18 @@ async def _run(application: Application, broadcast_id: int) -> None:
         total = sum(counts.values())
         message_id = broadcast.progress_message_id
         if message_id is None:
-            message = await bot.send_message(
+            message_id = await _post_progress(
+                bot,
                 broadcast.staff_chat_id,
                 _progress_text(counts, total, sender.limiter.rate, "sending"),
-                reply_markup=stop_button,
+                stop_button,
             )
-            message_id = message.message_id
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
         markup = notice_markup(d, broadcast.program_id)
-        last_progress, handled, stopped = time.monotonic(), 0, False
-        while not stopped:
-            batch = store.pending(d.engine, broadcast_id)
-            if not batch:
-                break
-            for delivery in batch:
-                if (
-                    handled % STOP_CHECK_EVERY == 0
-                    and store.get(d.engine, broadcast_id).status == "stopped"
-                ):
-                    stopped = True
-                    break
-                result = await sender.send(
-                    delivery.chat_id, broadcast.text, markup, _media(broadcast)
-                )
-                store.record(d.engine, delivery.id, result.outcome, result.attempts, result.error)
-                handled += 1
-                if time.monotonic() - last_progress >= PROGRESS_EVERY_SECONDS:
-                    last_progress = time.monotonic()
-                    await _edit(
-                        bot,
-                        broadcast.staff_chat_id,
-                        message_id,
-                        _progress_text(
-                            store.counts(d.engine, broadcast_id),
-                            total,
-                            sender.limiter.rate,
-                            "sending",
-                        ),
-                        stop_button,
-                    )
+        progress = _Progress(
+            bot, d, broadcast_id, broadcast.staff_chat_id, message_id, total, sender, stop_button
+        )
+        stopped = await _deliver_all(d, sender, broadcast, markup, progress)
         final = (
             "stopped"
             if stopped or store.get(d.engine, broadcast_id).status == "stopped"
@@ -346,7 +320,84 @@ async def _run(application: Application, broadcast_id: int) -> None:
         application.bot_data.get("broadcasts_running", set()).discard(broadcast_id)
 
 
-async def _edit(bot, chat_id: int, message_id: int, text: str, markup) -> None:
+class _Progress:
+    """Edits the staff's progress message every few seconds."""
+
+    def __init__(
+        self,
+        bot,
+        d: Deps,
+        broadcast_id: int,
+        chat_id: int,
+        message_id: int | None,
+        total: int,
+        sender,
+        markup,
+    ) -> None:
+        self.bot, self.d, self.broadcast_id = bot, d, broadcast_id
+        self.chat_id, self.message_id, self.total = chat_id, message_id, total
+        self.sender, self.markup = sender, markup
+        self.last = time.monotonic()
+
+    async def tick(self) -> None:
+        if time.monotonic() - self.last < PROGRESS_EVERY_SECONDS:
+            return
+        self.last = time.monotonic()
+        counts = store.counts(self.d.engine, self.broadcast_id)
+        text = _progress_text(counts, self.total, self.sender.limiter.rate, "sending")
+        await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
+
+
+async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) -> bool:
+    """Send to every pending recipient with a small bounded window of workers sharing the one
+    rate limiter: a recipient waiting out its own 429 does not hold up the others. Each
+    delivery row is recorded right after its send. Returns True when staff stopped it."""
+    queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
+    stop = asyncio.Event()
+
+    async def produce() -> None:
+        handed = 0
+        while not stop.is_set():
+            batch = store.pending(d.engine, broadcast.id, after_id=handed)
+            if not batch:
+                break
+            for delivery in batch:
+                await queue.put(delivery)
+                handed = delivery.id
+        for _ in range(WINDOW):
+            await queue.put(None)
+
+    async def work() -> None:
+        handled = 0
+        while (delivery := await queue.get()) is not None:
+            if stop.is_set():
+                continue
+            result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
+            store.record(d.engine, delivery.id, result.outcome, result.attempts, result.error)
+            handled += 1
+            if (
+                handled % STOP_CHECK_EVERY == 0
+                and store.get(d.engine, broadcast.id).status == "stopped"
+            ):
+                stop.set()
+            await progress.tick()
+
+    await asyncio.gather(produce(), *(work() for _ in range(WINDOW)))
+    return stop.is_set()
+
+
+async def _post_progress(bot, chat_id: int, text: str, markup) -> int | None:
+    """The staff's progress message; best effort: reporting never stops the delivery."""
+    try:
+        return (await bot.send_message(chat_id, text, reply_markup=markup)).message_id
+    except TelegramError as error:
+        log.warning("could not post broadcast progress: %s", error)
+        return None
+
+
+async def _edit(bot, chat_id: int, message_id: int | None, text: str, markup) -> None:
+    if message_id is None:
+        return
     try:
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=markup

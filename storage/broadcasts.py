@@ -78,11 +78,17 @@ def update(engine: Engine, broadcast_id: int, **values: Any) -> None:
         session.commit()
 
 
-def pending(engine: Engine, broadcast_id: int, limit: int = 200) -> list[Delivery]:
+def pending(
+    engine: Engine, broadcast_id: int, limit: int = 200, after_id: int = 0
+) -> list[Delivery]:
     with Session(engine, expire_on_commit=False) as session:
         statement = (
             select(Delivery)
-            .where(Delivery.broadcast_id == broadcast_id, Delivery.status == "pending")
+            .where(
+                Delivery.broadcast_id == broadcast_id,
+                Delivery.status == "pending",
+                Delivery.id > after_id,
+            )
             .order_by(Delivery.id)
             .limit(limit)
         )

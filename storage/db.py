@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import SQLModel, create_engine
 
 from storage import models  # noqa: F401  (registers the tables)
@@ -26,5 +26,16 @@ def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
     SQLModel.metadata.create_all(engine)
     return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """WAL lets readers and the writer work at once; NORMAL sync is safe with WAL."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
