@@ -7,6 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint format eval bench kb-check clean
 
 $(STAMP): pyproject.toml
+	@# The statistics chart wants a Korean font (Debian's fonts-nanum); without it, it still works.
+	@fc-list 2>/dev/null | grep -qi nanum || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && apt-get install -y -qq fonts-nanum) >/dev/null 2>&1; } \
+		|| echo "note: fonts-nanum not installed; /stats charts will use a default font"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"

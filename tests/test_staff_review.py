@@ -130,3 +130,33 @@ async def test_exports_open_in_excel_with_korean(staff_chat, chat, engine, api) 
     with Session(engine) as session:
         exports = [a.action for a in session.exec(select(StaffAction))]
     assert exports == ["export:xlsx", "export:csv"]
+
+
+STAFF_COMMANDS = ("/applications", "/broadcast", "/broadcasts", "/unanswered", "/stats")
+FORGED = (
+    "stf:list:2018H1",
+    "stf:set:1:selected",
+    "bc:now:-",
+    "bc:stop:1",
+    "unq:done:1",
+    "unq:set:1:public_works",
+)
+
+
+async def test_every_staff_command_and_button_refuses_residents(
+    chat: LocalChat, api, engine
+) -> None:
+    for command in STAFF_COMMANDS:
+        [reply] = await chat.send(command)
+        assert reply.text == "담당 직원만 쓸 수 있는 기능이에요.", command
+    before = len(api.outbox)
+    for data in FORGED:
+        assert await chat.press_data(data) == [], data
+        assert api.callback_answers[-1] == {
+            "callback_query_id": api.callback_answers[-1]["callback_query_id"],
+            "text": "담당 직원만 쓸 수 있는 기능이에요.",
+            "show_alert": True,
+        }
+    assert len(api.outbox) == before
+    with Session(engine) as session:
+        assert session.exec(select(StaffAction)).all() == []
