@@ -20,7 +20,18 @@ from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.office_hours import OfficeHours
 from bot.texts import COMMAND_DESCRIPTIONS
-from handlers import broadcasts, buttons, commands, jobs, messages
+from handlers import application as dream_team
+from handlers import (
+    broadcasts,
+    buttons,
+    commands,
+    insights,
+    jobs,
+    messages,
+    reminders,
+    staff,
+)
+from handlers.commands import with_language
 from handlers.delivery import DEFAULT_RATE, RateLimiter, Sender
 from handlers.deps import Deps
 from handlers.errors import on_error
@@ -94,15 +105,25 @@ def build_application(
     application.add_handler(CommandHandler("cancel", commands.cancel))
     application.add_handler(CommandHandler("check", commands.check))
     application.add_handler(CommandHandler("forget", commands.forget))
-    application.add_handler(CommandHandler("apply", commands.apply))
-    application.add_handler(CommandHandler("myapplication", commands.my_application))
-    application.add_handler(CommandHandler("applications", commands.applications))
-    application.add_handler(CommandHandler("unanswered", commands.unanswered))
-    application.add_handler(CommandHandler("stats", commands.stats))
-    application.add_handler(CommandHandler("broadcast", commands.broadcast))
-    application.add_handler(CommandHandler("broadcasts", commands.broadcast_list))
-    application.add_handler(CommandHandler("subscribe", commands.subscribe))
-    application.add_handler(CommandHandler("mysubscriptions", commands.my_subscriptions))
+    application.add_handler(CommandHandler("apply", with_language(dream_team.apply)))
+    application.add_handler(
+        CommandHandler("myapplication", with_language(dream_team.my_application))
+    )
+    application.add_handler(
+        CommandHandler("applications", with_language(staff.applications_command))
+    )
+    application.add_handler(
+        CommandHandler("unanswered", with_language(insights.unanswered_command))
+    )
+    application.add_handler(CommandHandler("stats", with_language(insights.stats_command)))
+    application.add_handler(
+        CommandHandler("broadcast", with_language(broadcasts.broadcast_command))
+    )
+    application.add_handler(CommandHandler("broadcasts", with_language(broadcasts.list_command)))
+    application.add_handler(CommandHandler("subscribe", with_language(reminders.subscribe_command)))
+    application.add_handler(
+        CommandHandler("mysubscriptions", with_language(reminders.my_subscriptions))
+    )
     application.add_handler(CallbackQueryHandler(buttons.button))
     new_messages = filters.UpdateType.MESSAGE
     application.add_handler(

@@ -294,6 +294,12 @@ def _summary_of(round_, application, lang: str) -> str:
     return ApplicationForm(round_).summary(state, lang), state
 
 
+def changeable(context: ContextTypes.DEFAULT_TYPE, round_, application) -> bool:
+    """A submitted application can be edited or withdrawn until its round closes."""
+    is_open = round_.opens <= today(context) <= round_.closes
+    return is_open and application.status == "submitted"
+
+
 async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
     user = update.effective_user
     if user is None:
@@ -306,8 +312,7 @@ async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lan
     status = t(f"status_{application.status}", lang)
     text = t("my_application", lang, receipt=application.receipt, status=status, summary=summary)
     rows: list[list[Button]] = []
-    is_open = round_.opens <= today(context) <= round_.closes
-    if is_open and application.status == "submitted":
+    if changeable(context, round_, application):
         rows.append(
             [
                 Button(t("my_edit", lang), callbacks.my("edit")),
@@ -328,8 +333,7 @@ async def on_my_press(
     if application is None:
         await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
         return
-    is_open = round_.opens <= today(context) <= round_.closes
-    if not is_open or application.status != "submitted":
+    if not changeable(context, round_, application):
         await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
         return
     if action == "edit":

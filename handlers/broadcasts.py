@@ -22,7 +22,7 @@ from bot.reply import Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
 from handlers.sending import send_reply
-from handlers.staff import is_staff, refuse
+from handlers.staff import staff_only
 from storage import applications as audit
 from storage import broadcasts as store
 from storage.flows import delete_flow, load_flow, save_flow
@@ -59,10 +59,8 @@ def notice_markup(d: Deps, program_id: str, lang: str = "ko") -> InlineKeyboardM
     )
 
 
+@staff_only
 async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     draft = Draft()
     _save(context, update.effective_user.id, draft)  # type: ignore[union-attr]
     await send_reply(update, context, _composer(context).prompt(draft, lang))
@@ -147,12 +145,10 @@ async def _prompt(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -
     return _composer(context).prompt(draft, lang, count)
 
 
+@staff_only
 async def on_press(
     update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, arg: str, lang: str
 ) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     user, chat = update.effective_user, update.effective_chat
     d = deps(context)
     if action == "stop":
@@ -420,10 +416,8 @@ async def start_due(application: Application) -> None:
         await start(application, broadcast.id)
 
 
+@staff_only
 async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     lines = []
     for broadcast in store.recent(deps(context).engine):
         counts = store.counts(deps(context).engine, broadcast.id)

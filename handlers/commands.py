@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, broadcasts, insights, reminders, screener, staff
+from handlers import application, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -39,45 +41,18 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
 
 
-async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await application.apply(update, context, user_language(update, context))
-
-
-async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await application.my_application(update, context, user_language(update, context))
-
-
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reminders.subscribe_command(update, context, user_language(update, context))
-
-
-async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reminders.my_subscriptions(update, context, user_language(update, context))
-
-
-async def broadcast(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await broadcasts.broadcast_command(update, context, user_language(update, context))
-
-
-async def broadcast_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await broadcasts.list_command(update, context, user_language(update, context))
-
-
-async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await insights.unanswered_command(update, context, user_language(update, context))
-
-
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await insights.stats_command(update, context, user_language(update, context))
-
-
-async def applications(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await staff.applications_command(update, context, user_language(update, context))
-
-
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await screener.start(update, context, user_language(update, context))
 
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await screener.forget(update, context, user_language(update, context))
+
+
+def with_language(handler: Callable[[Update, ContextTypes.DEFAULT_TYPE, str], Awaitable[None]]):
+    """A command callback for a handler that takes the user's language."""
+
+    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await handler(update, context, user_language(update, context))
+
+    return callback

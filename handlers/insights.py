@@ -14,7 +14,7 @@ from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import deps
 from handlers.sending import send_reply
-from handlers.staff import is_staff, refuse
+from handlers.staff import staff_only
 from storage import applications as audit
 from storage import questions as store
 from storage.stats import figures
@@ -56,19 +56,15 @@ def unanswered_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
     return Reply("\n".join(lines), rows)
 
 
+@staff_only
 async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     await send_reply(update, context, unanswered_reply(context, lang))
 
 
+@staff_only
 async def on_press(
     update: Update, context: ContextTypes.DEFAULT_TYPE, args: tuple[str, ...], lang: str
 ) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     action, question_id, *rest = args
     group = next(
         (g for g in groups(context) if any(str(q.id) == question_id for q in g.members)), None
@@ -98,10 +94,8 @@ async def on_press(
     await send_reply(update, context, unanswered_reply(context, lang))
 
 
+@staff_only
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     d = deps(context)
     f = figures(d.engine, d.clock())
     kb = d.assistant.kb

@@ -3,6 +3,10 @@ told), export. Every entry point checks the staff list first; others change noth
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -24,6 +28,19 @@ FLOW = "staff_status"
 SETTABLE = ("reviewing", "selected", "rejected")
 
 
+def staff_only(handler: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """Refuse, and change nothing, unless the user is staff. `lang` is the last argument."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE, *args: Any) -> None:
+        if not is_staff(update, context):
+            await refuse(update, context, args[-1])
+            return
+        await handler(update, context, *args)
+
+    return guarded
+
+
 def is_staff(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     user = update.effective_user
     return deps(context).is_staff(user.id if user else None)
@@ -37,12 +54,10 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
         await send_reply(update, context, Reply(t("staff_only", lang)))
 
 
+@staff_only
 async def applications_command(
     update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str
 ) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     rounds = deps(context).assistant.kb.rounds
     rows = [[Button(r.id, callbacks.staff("list", r.id))] for r in reversed(rounds)]
     await send_reply(update, context, Reply(t("staff_rounds", lang), rows))
@@ -103,12 +118,10 @@ def cap_reached(context: ContextTypes.DEFAULT_TYPE, application) -> tuple[bool, 
     return application.status != "selected" and selected >= cap, cap, selected
 
 
+@staff_only
 async def on_press(
     update: Update, context: ContextTypes.DEFAULT_TYPE, args: tuple[str, ...], lang: str
 ) -> None:
-    if not is_staff(update, context):
-        await refuse(update, context, lang)
-        return
     action, *rest = args
     engine = deps(context).engine
     staff_id = update.effective_user.id  # type: ignore[union-attr]

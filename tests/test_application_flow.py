@@ -11,16 +11,13 @@ from bot.clock import SEOUL
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
 from storage.models import Application, FlowState
+from tests.helpers import labels
 
 MEMBERS = [
     ("김하나", "24", "영등포구에 살아요"),
     ("이둘", "31", "영등포구에서 일해요"),
     ("박셋", "19", "영등포구에서 활동해요"),
 ]
-
-
-def labels(message) -> list[str]:
-    return [label for row in message.button_rows() for label, _ in row]
 
 
 def rows(engine, model) -> list:

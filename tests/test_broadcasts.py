@@ -17,6 +17,7 @@ from handlers.local_api import LocalChat
 from storage.models import Broadcast, Delivery, User
 from storage.reminders import subscribe
 from storage.users import touch_user
+from tests.helpers import labels
 
 
 async def no_sleep(_: float) -> None:
@@ -40,10 +41,6 @@ def residents(
         if program:
             subscribe(engine, user_id, program)
     return ids
-
-
-def labels(message) -> list[str]:
-    return [label for row in message.button_rows() for label, _ in row]
 
 
 async def compose(staff: LocalChat, text: str = "2018 하반기 공공근로 참여자를 모집해요.") -> None:

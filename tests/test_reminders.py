@@ -14,6 +14,7 @@ from handlers.local_api import LocalChat
 from handlers.reminders import dispatch
 from storage.models import Reminder, Subscription, User
 from storage.reminders import add_reminder, all_reminders
+from tests.helpers import labels
 
 
 def kst(*args: int) -> datetime:
@@ -32,10 +33,6 @@ def sender_for(chat: LocalChat, engine) -> Sender:
 
 def deps_of(chat: LocalChat):
     return chat.application.bot_data["deps"]
-
-
-def labels(message) -> list[str]:
-    return [label for row in message.button_rows() for label, _ in row]
 
 
 async def test_subscribe_and_unsubscribe_by_buttons(chat: LocalChat, engine, now) -> None:

@@ -11,10 +11,7 @@ from bot.screener import CHOICES, STEPS, Screener
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
 from storage.models import FlowState
-
-
-def labels(message) -> list[str]:
-    return [label for row in message.button_rows() for label, _ in row]
+from tests.helpers import labels
 
 
 async def answer_resident_in_their_fifties(chat: LocalChat) -> None:

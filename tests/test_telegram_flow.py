@@ -6,10 +6,7 @@ from sqlmodel import Session, select
 
 from handlers.local_api import LocalChat
 from storage.models import UnansweredQuestion, User
-
-
-def labels(message) -> list[str]:
-    return [label for row in message.button_rows() for label, _ in row]
+from tests.helpers import labels
 
 
 async def test_start_greets_and_offers_the_five_main_buttons(chat: LocalChat) -> None:
