@@ -19,11 +19,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) bot.py
 
+# The storage and flow tests run on SQLite and on a private PostgreSQL server on loopback,
+# started here when PostgreSQL can be (CI installs it from Debian's packages).
 test: $(STAMP)
 	$(PY) bot.py kb-check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -q
+	@pg="$$(tools/test_postgres.sh 2>/dev/null || true)"; eval "$$pg"; \
+	  [ -n "$${TEST_DATABASE_URL:-}" ] || echo "note: no PostgreSQL here; its tests are skipped"; \
+	  $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

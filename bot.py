@@ -4,6 +4,7 @@ python bot.py               run the bot: Telegram polling with a token, else a c
 python bot.py ask "질문"     print the answer a resident would get (--json: a question a line)
 python bot.py check --json  eligibility of personas (a JSON object per stdin line)
 python bot.py kb-check      validate the knowledge base without starting the bot
+python bot.py migrate       upgrade the database schema (Alembic)
 python bot.py bench         start-up time, cost per question and peak memory of answering
 """
 
@@ -90,11 +91,16 @@ def command_run(args: argparse.Namespace) -> int:
     from handlers.console import run_console
     from handlers.local_api import LocalBotApi
     from handlers.logging_setup import configure as configure_logging
-    from storage.db import make_engine
+    from storage.db import SchemaBehind, make_engine, require_current_schema
 
     configure_logging(args.verbose)
     settings = Settings.from_env()
     engine = make_engine(settings.database_url)
+    try:
+        require_current_schema(engine)
+    except SchemaBehind as error:
+        print(f"데이터베이스가 최신 구조가 아니에요 / {error}", file=sys.stderr)
+        return 2
     assistant = build_assistant()
     if settings.token:
         application = build_application(
@@ -122,6 +128,17 @@ def command_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_migrate(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from storage.db import make_engine, migrate, schema_versions
+
+    engine = make_engine(Settings.from_env().database_url)
+    migrate(engine)
+    current, _ = schema_versions(engine)
+    print(f"migrate: the database is at schema {current}")
+    return 0
+
+
 def command_bench(args: argparse.Namespace) -> int:
     from bench import run_benchmark
 
@@ -144,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help="one persona JSON per stdin line")
     check.add_argument("persona", nargs="*", help="a persona as one JSON object")
     sub.add_parser("kb-check", help="validate the knowledge base")
+    sub.add_parser("migrate", help="upgrade the database to the newest schema")
     bench = sub.add_parser("bench", help="measure answering speed and memory")
     bench.add_argument("--questions", type=int, default=1000)
     args = parser.parse_args(argv)
@@ -151,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         "ask": command_ask,
         "check": command_check,
         "kb-check": command_kb_check,
+        "migrate": command_migrate,
         "bench": command_bench,
     }
     if args.command is None:

@@ -1,16 +1,26 @@
-"""The database engine, from DATABASE_URL (a SQLite file under ./data/ by default)."""
+"""The database: the engine from DATABASE_URL (a SQLite file under ./data/ by default), and the
+schema's version, kept by Alembic migrations in storage/migrations."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event
 from sqlmodel import SQLModel, create_engine
 
 from storage import models  # noqa: F401  (registers the tables)
 
 DEFAULT_PATH = Path("data") / "bot.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaBehind(RuntimeError):
+    """The database is not at the schema this code expects."""
 
 
 def database_url() -> str:
@@ -21,14 +31,15 @@ def database_url() -> str:
     return f"sqlite:///{DEFAULT_PATH}"
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine with every table created."""
+def make_engine(url: str | None = None, create_tables: bool = False) -> Engine:
+    """An engine; `create_tables` builds the schema directly (tests and throwaway databases)."""
     url = url or database_url()
     connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
-    SQLModel.metadata.create_all(engine)
+    if create_tables:
+        SQLModel.metadata.create_all(engine)
     return engine
 
 
@@ -39,3 +50,37 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option(
+        "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
+    )
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the database to the newest schema (`python bot.py migrate`)."""
+    config = _config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def schema_versions(engine: Engine) -> tuple[str | None, str]:
+    """(the database's revision, the code's newest revision)."""
+    head = ScriptDirectory.from_config(_config(engine)).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current, head or ""
+
+
+def require_current_schema(engine: Engine) -> None:
+    current, head = schema_versions(engine)
+    if current != head:
+        raise SchemaBehind(
+            f"the database schema is at {current or 'nothing'}, this code needs {head}: "
+            "run `python bot.py migrate` (make run does it for you)"
+        )

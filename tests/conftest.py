@@ -3,12 +3,14 @@ running against the in-process Bot API."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import SQLModel
 
 from bot.assistant import Assistant
 from bot.clock import SEOUL
@@ -30,9 +32,23 @@ def assistant(kb: KnowledgeBase) -> Assistant:
     return Assistant(kb)
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    return make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """Every storage and flow test runs on SQLite and on a real PostgreSQL server
+    (TEST_DATABASE_URL; `eval "$(tools/test_postgres.sh)"` starts one on loopback)."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}", create_tables=True)
+    else:
+        url = os.environ.get("TEST_DATABASE_URL")
+        if not url:
+            if os.environ.get("CI"):
+                pytest.fail("CI must run the PostgreSQL tests: TEST_DATABASE_URL is not set")
+            pytest.skip('no PostgreSQL: run `eval "$(tools/test_postgres.sh)"` first')
+        engine = make_engine(url)
+        SQLModel.metadata.drop_all(engine)
+        SQLModel.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def seed(db: Path, recipients: int) -> int:
     from storage.db import make_engine
     from storage.models import Subscription, User
 
-    engine = make_engine(f"sqlite:///{db}")
+    engine = make_engine(f"sqlite:///{db}", create_tables=True)
     with Session(engine) as session:
         session.add(User(id=STAFF, chat_id=STAFF))
         for i in range(recipients):
@@ -71,7 +71,7 @@ async def worker(db: Path, base_url: str, rate: float) -> None:
     from knowledge.loader import knowledge
     from storage.db import make_engine
 
-    engine = make_engine(f"sqlite:///{db}")
+    engine = make_engine(f"sqlite:///{db}", create_tables=True)
     app = build_application(
         "123:BENCH",
         Assistant(knowledge()),
@@ -162,6 +162,8 @@ def scenario(
         killed_after = None
         if kill_at is not None:
             while stats(port)["messages"] < kill_at * recipients:
+                if bot.poll() is not None:
+                    raise RuntimeError(f"the bot exited early with code {bot.returncode}")
                 time.sleep(0.05)
             os.kill(bot.pid, signal.SIGKILL)
             bot.wait()
@@ -211,10 +213,8 @@ def main() -> int:
         asyncio.run(worker(args.db, args.base_url, args.rate))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        for result in (
-            scenario("plain", args.recipients, args.cap, args.rate, None, Path(tmp)),
-            scenario("sigkill", args.recipients, args.cap, args.rate, args.kill_at, Path(tmp)),
-        ):
+        for name, kill_at in (("plain", None), ("sigkill", args.kill_at)):
+            result = scenario(name, args.recipients, args.cap, args.rate, kill_at, Path(tmp))
             print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0
 

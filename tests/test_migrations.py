@@ -1,0 +1,61 @@
+"""Schema changes go through Alembic: the migrations build exactly the models' schema, on SQLite
+and PostgreSQL, and the bot refuses to start on a database that is behind."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from storage.db import SchemaBehind, migrate, require_current_schema, schema_versions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def empty(engine):
+    """The test database with nothing in it."""
+    SQLModel.metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    return engine
+
+
+def test_migrations_build_the_models_schema(empty) -> None:
+    with pytest.raises(SchemaBehind, match=re.escape("python bot.py migrate")):
+        require_current_schema(empty)
+    migrate(empty)
+    current, head = schema_versions(empty)
+    assert current == head == "0001"
+    require_current_schema(empty)
+    with empty.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+
+
+def test_migrate_twice_is_harmless(empty) -> None:
+    migrate(empty)
+    migrate(empty)
+    assert schema_versions(empty)[0] == "0001"
+
+
+def test_the_bot_refuses_a_database_that_is_behind(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    env = {**os.environ, "DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": ""}
+    proc = subprocess.run(
+        [sys.executable, "bot.py"], cwd=ROOT, env=env, capture_output=True, text=True, input=""
+    )
+    assert proc.returncode == 2
+    assert "python bot.py migrate" in proc.stderr
+    migrated = subprocess.run(
+        [sys.executable, "bot.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert migrated.returncode == 0 and "schema 0001" in migrated.stdout
