@@ -748,6 +748,19 @@ CATALOGUE.update(
     }
 )
 
+CATALOGUE.update(
+    {
+        "flood": {
+            "ko": "메시지가 너무 빨리 오고 있어요. 잠시 후 다시 보내 주세요.",
+            "en": "You are sending messages very fast; please wait a moment.",
+        },
+        "edited_message": {
+            "ko": "메시지를 고치셨네요. 고친 내용은 새 메시지로 다시 보내 주세요.",
+            "en": "I do not read edits; please send the corrected text as a new message.",
+        },
+    }
+)
+
 COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "start": {"ko": "처음 화면", "en": "Home"},
     "help": {"ko": "도움말", "en": "Help"},

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -35,6 +36,8 @@ from handlers.commands import with_language
 from handlers.delivery import DEFAULT_RATE, RateLimiter, Sender
 from handlers.deps import Deps
 from handlers.errors import on_error
+from handlers.flood import FloodGate
+from handlers.flood import check as flood_check
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,7 @@ def build_application(
     staff_chat_id: int | None = None,
     office_hours: OfficeHours | None = None,
     broadcast_rate: float = DEFAULT_RATE,
+    flood: FloodGate | None = None,
 ) -> Application:
     """The bot; `background=False` leaves the scheduler off (tests drive the jobs themselves)."""
     builder = Application.builder().token(token).post_init(post_init).post_shutdown(jobs.stop)
@@ -98,6 +102,8 @@ def build_application(
     application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock, staff_chat_id, hours)
     application.bot_data["sender"] = Sender(application.bot, engine, RateLimiter(broadcast_rate))
     application.bot_data["background"] = background
+    application.bot_data["flood"] = flood or FloodGate()
+    application.add_handler(TypeHandler(Update, flood_check), group=-1)
 
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("help", commands.help_command))
@@ -131,5 +137,6 @@ def build_application(
     )
     application.add_handler(MessageHandler(new_messages & filters.COMMAND, commands.help_command))
     application.add_handler(MessageHandler(new_messages, messages.unsupported))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, messages.edited))
     application.add_error_handler(on_error)
     return application

@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling an update", exc_info=context.error)
+    context.application.bot_data.setdefault("errors", []).append(context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user

@@ -62,3 +62,10 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if await application.on_document(update, context, lang):
         return
     await send_reply(update, context, Reply(t("unsupported_message", lang)))
+
+
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Edits are not re-answered (the first answer stands); the user is told how to correct."""
+    chat = update.effective_chat
+    if chat is not None and chat.id != deps(context).staff_chat_id:
+        await context.bot.send_message(chat.id, t("edited_message", user_language(update, context)))

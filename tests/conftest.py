@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 from bot.assistant import Assistant
 from bot.clock import SEOUL
 from handlers.app import build_application, post_init
+from handlers.flood import FloodGate
 from handlers.local_api import LocalBotApi, LocalChat
 from knowledge.loader import KnowledgeBase, knowledge
 from storage.db import make_engine
@@ -78,6 +79,7 @@ async def application(
         request=api,
         clock=lambda: now[0],
         background=False,
+        flood=FloodGate(max_updates=10_000),
     )
     await app.initialize()
     await post_init(app)
