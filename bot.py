@@ -113,7 +113,21 @@ def command_run(args: argparse.Namespace) -> int:
             office_hours=OfficeHours.parse(settings.office_hours),
             broadcast_rate=settings.broadcast_rate,
         )
-        application.run_polling()
+        if settings.webhook_url:
+            if not settings.webhook_secret:
+                print("WEBHOOK_SECRET must be set with WEBHOOK_URL", file=sys.stderr)
+                return 2
+            # Telegram sends the secret in X-Telegram-Bot-Api-Secret-Token; PTB's webhook server
+            # refuses (403) any request without it.
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path(),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+            )
+        else:
+            application.run_polling()
         return 0
     api = LocalBotApi()
     application = build_application(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,10 @@ class Settings:
     staff_chat_id: int | None = None
     office_hours: str | None = None
     broadcast_rate: float = 25.0
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -26,7 +31,15 @@ class Settings:
             staff_chat_id=parse_int(os.environ.get("STAFF_CHAT_ID")),
             office_hours=os.environ.get("OFFICE_HOURS") or None,
             broadcast_rate=float(os.environ.get("BROADCAST_RATE") or 25.0),
+            webhook_url=os.environ.get("WEBHOOK_URL") or None,
+            webhook_secret=os.environ.get("WEBHOOK_SECRET") or None,
+            webhook_listen=os.environ.get("WEBHOOK_LISTEN") or "0.0.0.0",
+            webhook_port=parse_int(os.environ.get("WEBHOOK_PORT")) or 8443,
         )
+
+    def webhook_path(self) -> str:
+        """The path part of WEBHOOK_URL, where the local server listens."""
+        return urlsplit(self.webhook_url or "").path.lstrip("/")
 
 
 def parse_ids(text: str) -> frozenset[int]:

@@ -65,7 +65,7 @@ async def post_init(application: Application) -> None:
         await bot.set_my_commands(menu, scope=BotCommandScopeDefault(), language_code=code)
     if application.bot_data.get("background", True):
         jobs.start(application)
-        await broadcasts.resume(application)
+        await jobs.broadcast_tick(application)  # resume what a restart interrupted, if leading
     staff_menu = [
         BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
         for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)

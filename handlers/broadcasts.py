@@ -8,8 +8,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import socket
 import time
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -28,6 +31,7 @@ from storage import broadcasts as store
 from storage.flows import delete_flow, load_flow, save_flow
 
 log = logging.getLogger(__name__)
+LEASE = timedelta(seconds=30)  # a runner renews its heartbeat every few seconds
 PROGRESS_EVERY_SECONDS = 3.0
 STOP_CHECK_EVERY = 20
 WINDOW = 4  # deliveries in flight at once; never one gather over everyone
@@ -232,10 +236,24 @@ async def _stop(
 # --- the runner ---------------------------------------------------------------------------
 
 
+def instance_of(application: Application) -> str:
+    """This process's name in leases (host, pid and a random part)."""
+    if "instance" not in application.bot_data:
+        application.bot_data["instance"] = (
+            f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        )
+    return application.bot_data["instance"]
+
+
 async def start(application: Application, broadcast_id: int) -> asyncio.Task | None:
-    """Run the broadcast in the background (once per process)."""
+    """Run the broadcast in the background, if this instance can claim it: a scheduled one, or a
+    sending one whose runner stopped renewing its lease (it died)."""
     running: set[int] = application.bot_data.setdefault("broadcasts_running", set())
     if broadcast_id in running:
+        return None
+    d: Deps = application.bot_data["deps"]
+    now = d.clock()
+    if not store.claim(d.engine, broadcast_id, instance_of(application), now, now - LEASE):
         return None
     running.add(broadcast_id)
     task = asyncio.create_task(_run(application, broadcast_id))
@@ -266,12 +284,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
         broadcast = store.get(d.engine, broadcast_id)
         if broadcast is None or broadcast.status in ("done", "stopped"):
             return
-        store.update(
-            d.engine,
-            broadcast_id,
-            status="sending",
-            started_at=broadcast.started_at or datetime.now(UTC),
-        )
+        store.update(d.engine, broadcast_id, started_at=broadcast.started_at or datetime.now(UTC))
         stop_button = InlineKeyboardMarkup(
             [
                 [
@@ -294,7 +307,15 @@ async def _run(application: Application, broadcast_id: int) -> None:
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
         markup = notice_markup(d, broadcast.program_id)
         progress = _Progress(
-            bot, d, broadcast_id, broadcast.staff_chat_id, message_id, total, sender, stop_button
+            bot,
+            d,
+            broadcast_id,
+            broadcast.staff_chat_id,
+            message_id,
+            total,
+            sender,
+            stop_button,
+            runner=instance_of(application),
         )
         stopped = await _deliver_all(d, sender, broadcast, markup, progress)
         final = (
@@ -329,16 +350,19 @@ class _Progress:
         total: int,
         sender,
         markup,
+        runner: str,
     ) -> None:
         self.bot, self.d, self.broadcast_id = bot, d, broadcast_id
         self.chat_id, self.message_id, self.total = chat_id, message_id, total
         self.sender, self.markup = sender, markup
+        self.runner = runner
         self.last = time.monotonic()
 
     async def tick(self) -> None:
         if time.monotonic() - self.last < PROGRESS_EVERY_SECONDS:
             return
         self.last = time.monotonic()
+        store.heartbeat(self.d.engine, self.broadcast_id, self.runner, self.d.clock())
         counts = store.counts(self.d.engine, self.broadcast_id)
         text = _progress_text(counts, self.total, self.sender.limiter.rate, "sending")
         await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
@@ -412,7 +436,6 @@ async def start_due(application: Application) -> None:
     """Scheduled broadcasts whose time has come."""
     d: Deps = application.bot_data["deps"]
     for broadcast in store.due_scheduled(d.engine, d.clock()):
-        store.update(d.engine, broadcast.id, status="sending")
         await start(application, broadcast.id)
 
 

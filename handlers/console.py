@@ -59,4 +59,6 @@ async def run_console(
             for sent in replies:
                 choices, last = render(sent, out), sent
     finally:
+        if application.post_shutdown:  # as run_polling does: stop the scheduler, drop the lead
+            await application.post_shutdown(application)
         await application.shutdown()

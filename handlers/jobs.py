@@ -10,8 +10,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.ext import Application
 
 from bot.retention import expired_rounds
-from handlers.broadcasts import start_due
+from handlers.broadcasts import resume, start_due
 from handlers.deps import Deps
+from handlers.leader import Leadership
 from handlers.reminders import dispatch
 from storage.applications import delete_rounds
 
@@ -33,14 +34,19 @@ def start(application: Application) -> AsyncIOScheduler:
     deps: Deps = application.bot_data["deps"]
     sender = application.bot_data["sender"]
 
+    leadership = Leadership(deps.engine)
+    application.bot_data["leadership"] = leadership
+
     async def deliver() -> None:
-        await dispatch(deps, sender, deps.clock())
+        if leadership.ensure():
+            await dispatch(deps, sender, deps.clock())
 
     async def purge() -> None:
-        purge_expired(deps)
+        if leadership.ensure():
+            purge_expired(deps)
 
     async def scheduled_broadcasts() -> None:
-        await start_due(application)
+        await broadcast_tick(application)
 
     scheduler = AsyncIOScheduler(timezone="Asia/Seoul")
     scheduler.add_job(
@@ -59,7 +65,18 @@ def start(application: Application) -> AsyncIOScheduler:
     return scheduler
 
 
+async def broadcast_tick(application: Application) -> None:
+    """Leader only: start due scheduled broadcasts; take over ones whose runner died."""
+    leadership: Leadership = application.bot_data["leadership"]
+    if leadership.ensure():
+        await start_due(application)
+        await resume(application)
+
+
 async def stop(application: Application) -> None:
     scheduler = application.bot_data.pop("scheduler", None)
     if scheduler is not None:
         scheduler.shutdown(wait=False)
+    leadership = application.bot_data.get("leadership")
+    if leadership is not None:
+        leadership.release()

@@ -5,7 +5,7 @@ wakes the dispatcher, so a restart delivers what came due meanwhile, once."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -24,6 +24,7 @@ from storage.flows import load_flow
 from storage.users import is_active, language_of
 
 log = logging.getLogger(__name__)
+STUCK_AFTER = timedelta(minutes=10)
 
 
 def plan_program(d: Deps, user_id: int, chat_id: int, program_id: str, lang: str) -> int:
@@ -74,6 +75,7 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
     combined. Returns the number of messages sent."""
     if is_quiet(now):
         return 0
+    store.release_stuck(d.engine, now - STUCK_AFTER)
     sent = 0
     for user_id, group in groupby(store.due(d.engine, now), key=lambda r: r.user_id):
         rows = list(group)
@@ -89,6 +91,8 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         rows = [r for r in rows if r not in stale]
         if not rows:
             continue
+        if not store.claim(d.engine, [r.id for r in rows], now):
+            continue  # another instance is sending these
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
@@ -99,6 +103,7 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         elif result.outcome == "blocked":
             store.mark(d.engine, [r.id for r in rows], "failed")
         else:
+            store.mark(d.engine, [r.id for r in rows], "pending")
             log.warning("reminder to %s not delivered (%s); will retry", user_id, result.error)
     return sent
 

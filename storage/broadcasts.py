@@ -7,7 +7,8 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, and_, or_
+from sqlalchemy import update as update_
 from sqlmodel import Session, col, select
 
 from storage.models import Broadcast, Delivery, FlowState, Subscription, User, utcnow
@@ -134,3 +135,40 @@ def recent(engine: Engine, limit: int = 10) -> list[Broadcast]:
 
 def count_audience(engine: Engine, audience: dict[str, Any]) -> int:
     return len(audience_users(engine, audience))
+
+
+def claim(
+    engine: Engine, broadcast_id: int, runner: str, now: datetime, stale_before: datetime
+) -> bool:
+    """Take the broadcast for this instance: a scheduled one, or a sending one whose runner's
+    heartbeat is older than `stale_before` (it died). Atomic: two instances never both win."""
+    statement = (
+        update_(Broadcast)
+        .where(
+            Broadcast.id == broadcast_id,
+            or_(
+                Broadcast.status == "scheduled",
+                and_(
+                    Broadcast.status == "sending",
+                    or_(
+                        Broadcast.heartbeat_at.is_(None), Broadcast.heartbeat_at < utc(stale_before)
+                    ),
+                ),
+            ),
+        )
+        .values(status="sending", runner=runner, heartbeat_at=utc(now))
+    )
+    with Session(engine) as session:
+        claimed = session.exec(statement).rowcount == 1
+        session.commit()
+        return claimed
+
+
+def heartbeat(engine: Engine, broadcast_id: int, runner: str, now: datetime) -> None:
+    with Session(engine) as session:
+        session.exec(
+            update_(Broadcast)
+            .where(Broadcast.id == broadcast_id, Broadcast.runner == runner)
+            .values(heartbeat_at=utc(now))
+        )
+        session.commit()

@@ -128,6 +128,8 @@ class Broadcast(SQLModel, table=True):
     started_at: datetime | None = None
     finished_at: datetime | None = None
     progress_message_id: int | None = None
+    runner: str | None = None  # the instance sending it
+    heartbeat_at: datetime | None = None  # renewed while sending; a stale one may be taken over
 
 
 class Delivery(SQLModel, table=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -112,6 +112,33 @@ def sent_since(engine: Engine, user_id: int, since: datetime) -> bool:
             Reminder.sent_at >= utc(since),
         )
         return session.exec(statement).first() is not None
+
+
+def claim(engine: Engine, ids: list[int], now: datetime) -> bool:
+    """Mark pending rows as being sent by this instance; False when another instance has any."""
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(col(Reminder.id).in_(ids), Reminder.status == "pending")
+            .values(status="sending", sent_at=utc(now))
+        )
+        if result.rowcount != len(ids):
+            session.rollback()
+            return False
+        session.commit()
+        return True
+
+
+def release_stuck(engine: Engine, older_than: datetime) -> int:
+    """Rows left 'sending' by an instance that died mid-send go back to pending."""
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(Reminder.status == "sending", Reminder.sent_at < utc(older_than))
+            .values(status="pending", sent_at=None)
+        )
+        session.commit()
+        return result.rowcount
 
 
 def mark(engine: Engine, ids: list[int], status: str, at: datetime | None = None) -> None:

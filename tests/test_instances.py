@@ -1,0 +1,132 @@
+"""Several instances on one PostgreSQL database: one leader for scheduled work, taken over when
+it dies; conversation state shared; reminders and broadcasts never sent twice."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from handlers import broadcasts
+from handlers.app import build_application, post_init
+from handlers.delivery import RateLimiter, Sender
+from handlers.flood import FloodGate
+from handlers.leader import Leadership
+from handlers.local_api import LocalBotApi, LocalChat
+from handlers.reminders import dispatch
+from storage import broadcasts as broadcast_store
+from storage.db import make_engine
+from storage.models import Delivery
+from storage.reminders import add_reminder
+from storage.users import touch_user
+
+
+@pytest.fixture
+def shared(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("several instances need PostgreSQL")
+    second = make_engine(engine.url.render_as_string(hide_password=False))
+    yield engine, second
+    second.dispose()
+
+
+async def no_sleep(_: float) -> None:
+    await asyncio.sleep(0)
+
+
+async def instance(assistant, engine, now):
+    api = LocalBotApi()
+    app = build_application(
+        "1:T",
+        assistant,
+        engine,
+        request=api,
+        clock=lambda: now[0],
+        background=False,
+        flood=FloodGate(max_updates=10_000),
+    )
+    app.bot_data["sender"] = Sender(
+        app.bot, engine, RateLimiter(rate=100_000, sleep=no_sleep), sleep=no_sleep
+    )
+    await app.initialize()
+    await post_init(app)
+    return app, api
+
+
+def test_one_leader_and_a_takeover_when_it_dies(shared) -> None:
+    first, second = Leadership(shared[0]), Leadership(shared[1])
+    assert first.ensure() is True
+    assert second.ensure() is False
+    first._connection.invalidate()  # the leader's process dies: its session and lock go
+    assert second.ensure() is True
+    assert first.ensure() is False
+    second.release()
+    assert first.ensure() is True
+    first.release()
+
+
+async def test_a_conversation_moves_between_instances(shared, assistant, now) -> None:
+    (app_a, api_a), (app_b, api_b) = [await instance(assistant, e, now) for e in shared]
+    await LocalChat(app_a, api_a, user_id=4242).send("/check")
+    await LocalChat(app_a, api_a, user_id=4242).send("27")
+    question = LocalChat(app_a, api_a, user_id=4242).last
+    on_b = LocalChat(app_b, api_b, user_id=4242)
+    await on_b.press("영등포구", message=question)
+    assert "지금 일하고 계세요" in on_b.last.text
+    await app_a.shutdown()
+    await app_b.shutdown()
+
+
+async def test_a_due_reminder_is_sent_once_by_two_instances(shared, assistant, now) -> None:
+    (app_a, api_a), (app_b, api_b) = [await instance(assistant, e, now) for e in shared]
+    touch_user(shared[0], 4242, 4242)
+    add_reminder(shared[0], 4242, 4242, "event:x", "알림 내용", now[0] - timedelta(minutes=1))
+    sent = await asyncio.gather(
+        dispatch(app_a.bot_data["deps"], app_a.bot_data["sender"], now[0]),
+        dispatch(app_b.bot_data["deps"], app_b.bot_data["sender"], now[0]),
+    )
+    assert sorted(sent) == [0, 1]
+    received = [m for m in api_a.outbox + api_b.outbox if m.chat_id == 4242]
+    assert len(received) == 1
+    await app_a.shutdown()
+    await app_b.shutdown()
+
+
+async def test_a_broadcast_is_taken_over_only_when_its_runner_died(shared, assistant, now) -> None:
+    (app_a, api_a), (app_b, api_b) = [await instance(assistant, e, now) for e in shared]
+    for user_id in range(50_000, 50_030):
+        touch_user(shared[0], user_id, user_id)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = broadcast_store.create(shared[0], draft, 1, 1, now[0])
+    gate = asyncio.Event()
+
+    async def stuck(_: float) -> None:
+        await gate.wait()
+
+    app_a.bot_data["sender"] = Sender(
+        app_a.bot, shared[0], RateLimiter(rate=100_000, sleep=stuck), sleep=stuck
+    )
+    app_a.bot_data["sender"].limiter._next = float("inf")
+    task = await broadcasts.start(app_a, broadcast.id)
+    await asyncio.sleep(0.05)
+    assert await broadcasts.start(app_b, broadcast.id) is None  # A's lease is fresh
+    task.cancel()  # A dies mid-send
+    now[0] = now[0] + broadcasts.LEASE + timedelta(seconds=1)
+    taken = await broadcasts.start(app_b, broadcast.id)
+    assert taken is not None
+    await taken
+    got = Counter(m.chat_id for m in api_a.outbox + api_b.outbox if m.text == "공지")
+    assert all(got[user_id] == 1 for user_id in range(50_000, 50_030))
+    with Session(shared[0]) as session:
+        assert {d.status for d in session.exec(select(Delivery))} == {"sent"}
+    assert broadcast_store.get(shared[0], broadcast.id).status == "done"
+    await app_a.shutdown()
+    await app_b.shutdown()
+
+
+def test_sqlite_has_one_instance_which_always_leads(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'one.db'}", create_tables=True)
+    assert Leadership(engine).ensure() is True
