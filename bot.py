@@ -85,16 +85,23 @@ def command_kb_check(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from bot.clock import SEOUL, seoul_now, starting_at
     from bot.office_hours import OfficeHours
     from bot.settings import Settings
     from handlers.app import build_application
     from handlers.console import run_console
+    from handlers.flood import FloodGate
     from handlers.local_api import LocalBotApi
     from handlers.logging_setup import configure as configure_logging
     from storage.db import SchemaBehind, make_engine, require_current_schema
 
     configure_logging(args.verbose)
     settings = Settings.from_env()
+    clock = seoul_now
+    if settings.now_override:
+        clock = starting_at(datetime.fromisoformat(settings.now_override).replace(tzinfo=SEOUL))
     engine = make_engine(settings.database_url)
     try:
         require_current_schema(engine)
@@ -112,6 +119,8 @@ def command_run(args: argparse.Namespace) -> int:
             staff_chat_id=settings.staff_chat_id,
             office_hours=OfficeHours.parse(settings.office_hours),
             broadcast_rate=settings.broadcast_rate,
+            clock=clock,
+            flood=FloodGate(settings.flood_max_updates, settings.flood_window_seconds),
         )
         if settings.webhook_url:
             if not settings.webhook_secret:
@@ -137,6 +146,7 @@ def command_run(args: argparse.Namespace) -> int:
         settings.admin_ids,
         request=api,
         office_hours=OfficeHours.parse(settings.office_hours),
+        clock=clock,
     )
     asyncio.run(run_console(application, api))
     return 0

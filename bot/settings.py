@@ -20,6 +20,9 @@ class Settings:
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    flood_max_updates: int = 20
+    flood_window_seconds: float = 10.0
+    now_override: str | None = None  # BOT_NOW: run as if it were this Seoul time (demos, e2e)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -35,6 +38,9 @@ class Settings:
             webhook_secret=os.environ.get("WEBHOOK_SECRET") or None,
             webhook_listen=os.environ.get("WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=parse_int(os.environ.get("WEBHOOK_PORT")) or 8443,
+            flood_max_updates=parse_int(os.environ.get("FLOOD_MAX_UPDATES")) or 20,
+            flood_window_seconds=float(os.environ.get("FLOOD_WINDOW_SECONDS") or 10.0),
+            now_override=os.environ.get("BOT_NOW") or None,
         )
 
     def webhook_path(self) -> str:

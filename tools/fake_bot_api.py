@@ -55,6 +55,7 @@ class State:
         self.updates: deque[dict[str, Any]] = deque()
         self.update_id = 0
         self.sent_log: list[dict[str, Any]] = []
+        self.outbox: list[dict[str, Any]] = []  # every message sent or edited, in order
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
@@ -89,6 +90,14 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if self.path == "/_stats":
                 self._reply(200, state.stats())
+            elif self.path.startswith("/_sent"):
+                query = parse_qs(self.path.partition("?")[2])
+                chat = int(query.get("chat", ["0"])[0])
+                after = int(query.get("after", ["0"])[0])
+                with state.lock:
+                    log = [m for m in state.outbox[after:] if m["chat_id"] == chat]
+                    size = len(state.outbox)
+                self._reply(200, {"messages": log, "next": size})
             else:
                 self._reply(404, {"ok": False})
 
@@ -137,19 +146,42 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             if method in ("sendMessage", "sendPhoto", "sendDocument"):
                 return self.send(params)
             if method == "editMessageText":
-                return 200, {"ok": True, "result": self.message(params)}
+                result = self.message(params, message_id=int(params.get("message_id", 0)))
+                self.record(params, result, edited=True)
+                return 200, {"ok": True, "result": result}
             return 200, {"ok": True, "result": True}
 
-        def message(self, params: dict[str, Any]) -> dict[str, Any]:
+        def message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
             with state.lock:
-                state.message_id += 1
-                return {
-                    "message_id": state.message_id,
-                    "date": int(time.time()),
-                    "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
-                    "from": BOT,
-                    "text": str(params.get("text") or params.get("caption") or ""),
-                }
+                if message_id is None:
+                    state.message_id += 1
+                    message_id = state.message_id
+            return {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
+                "from": BOT,
+                "text": str(params.get("text") or params.get("caption") or ""),
+            }
+
+        def record(
+            self, params: dict[str, Any], result: dict[str, Any], edited: bool = False
+        ) -> None:
+            """Keep every message sent or edited, for /_sent."""
+            markup = params.get("reply_markup") or {}
+            with state.lock:
+                state.outbox.append(
+                    {
+                        "chat_id": result["chat"]["id"],
+                        "message_id": result["message_id"],
+                        "text": result["text"],
+                        "edited": edited,
+                        "at": time.time(),
+                        "buttons": markup.get("inline_keyboard", [])
+                        if isinstance(markup, dict)
+                        else [],
+                    }
+                )
 
         def send(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
             chat = int(params.get("chat_id", 0))
@@ -188,7 +220,9 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
                     state.first = state.first or time.time()
                     state.last = time.time()
                 state.sent_log.append({"chat_id": chat, "text": str(params.get("text") or "")})
-            return 200, {"ok": True, "result": self.message(params)}
+            result = self.message(params)
+            self.record(params, result)
+            return 200, {"ok": True, "result": result}
 
     return Handler
 
