@@ -38,6 +38,7 @@ from handlers.deps import Deps
 from handlers.errors import on_error
 from handlers.flood import FloodGate
 from handlers.flood import check as flood_check
+from storage.activity import ActivityBuffer
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ def build_application(
     application.bot_data["deps"] = Deps(assistant, engine, admin_ids, clock, staff_chat_id, hours)
     application.bot_data["sender"] = Sender(application.bot, engine, RateLimiter(broadcast_rate))
     application.bot_data["background"] = background
+    application.bot_data["activity"] = ActivityBuffer(engine, immediate=not background)
     application.bot_data["flood"] = flood or FloodGate()
     application.add_handler(TypeHandler(Update, flood_check), group=-1)
 

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import Press
 from bot.texts import t
 from handlers import application, broadcasts, handoff, insights, reminders, screener, staff
-from handlers.deps import deps, user_language
+from handlers.deps import activity, deps, forget_cached_user, user_language
 from handlers.sending import send_reply
 from storage.users import set_language
 
@@ -65,5 +65,7 @@ async def route(
     else:
         if press.action == "lang":
             lang = press.args[0]
+            activity(context).flush()
             set_language(deps(context).engine, update.callback_query.from_user.id, lang)
+            forget_cached_user(context, update.callback_query.from_user.id)
         await send_reply(update, context, deps(context).assistant.press(press, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -11,7 +12,8 @@ from telegram.ext import ContextTypes
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.office_hours import OfficeHours
-from storage.users import touch_user
+from storage.activity import ActivityBuffer
+from storage.users import default_language, stored_language
 
 
 @dataclass(frozen=True)
@@ -31,9 +33,30 @@ def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
     return context.application.bot_data["deps"]
 
 
+USER_CACHE_SECONDS = 120.0
+
+
 def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Record the contact and return the user's language (Korean unless they chose English)."""
+    """Record the contact and return the user's language (Korean unless they chose English).
+    The row is written at most every two minutes per user, not on every message."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return "ko"
-    return touch_user(deps(context).engine, user.id, chat.id, user.language_code).language
+    cache: dict[int, tuple[str, float]] = context.application.bot_data.setdefault("users", {})
+    cached = cache.get(user.id)
+    now = time.monotonic()
+    if cached is not None and now - cached[1] < USER_CACHE_SECONDS:
+        return cached[0]
+    d = deps(context)
+    language = stored_language(d.engine, user.id) or default_language(user.language_code)
+    activity(context).seen(user.id, chat.id, language, d.clock())
+    cache[user.id] = (language, now)
+    return language
+
+
+def activity(context: ContextTypes.DEFAULT_TYPE) -> ActivityBuffer:
+    return context.application.bot_data["activity"]
+
+
+def forget_cached_user(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+    context.application.bot_data.setdefault("users", {}).pop(user_id, None)

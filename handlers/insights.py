@@ -12,7 +12,7 @@ from bot.charts import stats_chart
 from bot.grouping import Group, group_questions
 from bot.reply import Button, Reply
 from bot.texts import t
-from handlers.deps import deps
+from handlers.deps import activity, deps
 from handlers.sending import send_reply
 from handlers.staff import staff_only
 from storage import applications as audit
@@ -97,6 +97,7 @@ async def on_press(
 @staff_only
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
     d = deps(context)
+    activity(context).flush()
     f = figures(d.engine, d.clock())
     kb = d.assistant.kb
     top_programs = [

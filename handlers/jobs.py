@@ -54,6 +54,13 @@ def start(application: Application) -> AsyncIOScheduler:
     )
     scheduler.add_job(purge, "interval", hours=PURGE_TICK_HOURS, max_instances=1, coalesce=True)
     scheduler.add_job(
+        application.bot_data["activity"].flush,
+        "interval",
+        seconds=1,
+        max_instances=1,
+        coalesce=True,
+    )
+    scheduler.add_job(
         scheduled_broadcasts,
         "interval",
         seconds=BROADCAST_TICK_SECONDS,
@@ -80,3 +87,4 @@ async def stop(application: Application) -> None:
     leadership = application.bot_data.get("leadership")
     if leadership is not None:
         leadership.release()
+    application.bot_data["activity"].flush()

@@ -9,9 +9,11 @@ from telegram.ext import ContextTypes
 from bot.reply import Reply
 from bot.texts import t
 from handlers import application, broadcasts, handoff, screener, staff
-from handlers.deps import deps, user_language
+from handlers.deps import activity, deps, user_language
 from handlers.sending import send_reply
-from storage.questions import log_question, record_unanswered
+from storage.flows import flow_names
+from storage.models import QuestionLog
+from storage.questions import record_unanswered
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -27,20 +29,28 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if await handoff.forward_followup(update, context, text):
         return
     handoff.remember(context, text)
-    if await broadcasts.on_text(update, context, text, lang):
-        return
-    if await staff.on_text(update, context, text, lang):
-        return
-    if await application.on_text(update, context, text, lang):
-        return
-    state = screener.active_state(context, user.id) if user else None
-    if state is not None:
-        await screener.on_text(update, context, state, text, lang)
-        return
+    if user is not None and flow_names(deps(context).engine, user.id):
+        if await broadcasts.on_text(update, context, text, lang):
+            return
+        if await staff.on_text(update, context, text, lang):
+            return
+        if await application.on_text(update, context, text, lang):
+            return
+        state = screener.active_state(context, user.id)
+        if state is not None:
+            await screener.on_text(update, context, state, text, lang)
+            return
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()
-    log_question(engine, user_id, reply.program_id, reply.topic, reply.answered, now)
+    log = QuestionLog(
+        user_id=user_id,
+        program_id=reply.program_id,
+        topic=reply.topic,
+        answered=reply.answered,
+        at=now,
+    )
+    activity(context).question(log)
     if not reply.answered:
         record_unanswered(engine, user_id, text, lang)
     if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":

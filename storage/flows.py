@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from storage.models import FlowState, utcnow
 
@@ -37,3 +37,9 @@ def delete_flow(engine: Engine, user_id: int, flow: str) -> bool:
         session.delete(row)
         session.commit()
         return True
+
+
+def flow_names(engine: Engine, user_id: int) -> set[str]:
+    """Which flows the user has state in (one query; most users have none)."""
+    with Session(engine) as session:
+        return set(session.exec(select(FlowState.flow).where(FlowState.user_id == user_id)))

@@ -15,13 +15,23 @@ def touch_user(
     with Session(engine, expire_on_commit=False) as session:
         user = session.get(User, user_id)
         if user is None:
-            language = "en" if language_hint and language_hint.startswith("en") else "ko"
-            user = User(id=user_id, chat_id=chat_id, language=language)
+            user = User(id=user_id, chat_id=chat_id, language=default_language(language_hint))
         user.last_seen = utcnow()
         user.active = True
         session.add(user)
         session.commit()
         return user
+
+
+def default_language(language_hint: str | None) -> str:
+    return "en" if language_hint and language_hint.startswith("en") else "ko"
+
+
+def stored_language(engine: Engine, user_id: int) -> str | None:
+    """The language a known user chose; None for someone new."""
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user.language if user is not None else None
 
 
 def set_language(engine: Engine, user_id: int, language: str) -> None:

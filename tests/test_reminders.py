@@ -191,7 +191,7 @@ async def test_scheduler_starts_in_post_init_and_stops_on_shutdown(assistant, en
     await post_init(app)
     scheduler = app.bot_data["scheduler"]
     assert scheduler.running
-    assert len(scheduler.get_jobs()) == 3
+    assert len(scheduler.get_jobs()) == 4
     await app.post_shutdown(app)
     await app.shutdown()
     assert "scheduler" not in app.bot_data

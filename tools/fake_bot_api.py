@@ -90,6 +90,10 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if self.path == "/_stats":
                 self._reply(200, state.stats())
+            elif self.path == "/_sent_all":
+                with state.lock:
+                    everything = list(state.outbox)
+                self._reply(200, {"messages": everything})
             elif self.path.startswith("/_sent"):
                 query = parse_qs(self.path.partition("?")[2])
                 chat = int(query.get("chat", ["0"])[0])
