@@ -38,6 +38,7 @@ from handlers.deps import Deps
 from handlers.errors import on_error
 from handlers.flood import FloodGate
 from handlers.flood import check as flood_check
+from handlers.flood import once as handle_once
 from storage.activity import ActivityBuffer
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ def build_application(
     application.bot_data["background"] = background
     application.bot_data["activity"] = ActivityBuffer(engine, immediate=not background)
     application.bot_data["flood"] = flood or FloodGate()
+    application.add_handler(TypeHandler(Update, handle_once), group=-2)
     application.add_handler(TypeHandler(Update, flood_check), group=-1)
 
     application.add_handler(CommandHandler("start", commands.start))

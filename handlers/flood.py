@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.texts import t
+from storage.updates import first_time
 
 DEFAULT_MAX_UPDATES = 20
 DEFAULT_WINDOW_SECONDS = 10.0
@@ -54,3 +55,11 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             await context.bot.send_message(update.effective_chat.id, t("flood", lang))
     raise ApplicationHandlerStop
+
+
+async def once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs first (group -2): an update handled before — redelivered after a crash between
+    handling and acknowledging it — is not applied again."""
+    d = context.application.bot_data["deps"]
+    if not first_time(d.engine, update.update_id, d.clock()):
+        raise ApplicationHandlerStop

@@ -5,6 +5,7 @@ database rows, so a restart (or a missed tick) loses nothing and doubles nothing
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.ext import Application
@@ -15,6 +16,7 @@ from handlers.deps import Deps
 from handlers.leader import Leadership
 from handlers.reminders import dispatch
 from storage.applications import delete_rounds
+from storage.updates import forget_before
 
 log = logging.getLogger(__name__)
 REMINDER_TICK_SECONDS = 30
@@ -44,6 +46,7 @@ def start(application: Application) -> AsyncIOScheduler:
     async def purge() -> None:
         if leadership.ensure():
             purge_expired(deps)
+            forget_before(deps.engine, deps.clock() - timedelta(days=2))
 
     async def scheduled_broadcasts() -> None:
         await broadcast_tick(application)

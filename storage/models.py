@@ -174,3 +174,11 @@ class QuestionLog(SQLModel, table=True):
     topic: str | None = None
     answered: bool = True
     at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Telegram update ids already handled: a redelivered update (after a crash between handling
+    it and acknowledging it) is skipped instead of being applied twice."""
+
+    update_id: int = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)

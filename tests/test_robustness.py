@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import time
 from pathlib import Path
 
@@ -212,3 +213,27 @@ def test_the_gate_reopens_after_the_window() -> None:
     gate = FloodGate(max_updates=2, window=10)
     assert [gate.admit(1, t) for t in (0, 1, 2, 3)] == [True, True, False, None]
     assert gate.admit(1, 11.5) is True
+
+
+async def test_a_redelivered_update_is_applied_once(chat: LocalChat, engine) -> None:
+    from telegram import Update
+
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    payload = {
+        "update_id": 987654,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "from": chat.user,
+            "chat": {"id": chat.user_id, "type": "private"},
+            "text": "팀 이름",
+        },
+    }
+    for _ in range(2):  # the crash came after handling it and before acknowledging it
+        await chat.application.process_update(Update.de_json(payload, chat.application.bot))
+    with Session(engine) as session:
+        [draft] = session.exec(select(FlowState).where(FlowState.flow == "application")).all()
+    data = json.loads(draft.data)
+    assert data["data"]["team_name"] == "팀 이름" and "title" not in data["data"]
+    assert data["step"] == "title"
