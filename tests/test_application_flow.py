@@ -160,7 +160,7 @@ async def test_draft_survives_a_restart(chat: LocalChat, assistant, engine, api,
     await chat.send("골목 벽화 프로젝트")
     await chat.application.shutdown()
     restarted = build_application(
-        "123456:TEST", assistant, engine, request=api, clock=lambda: now[0]
+        "123456:TEST", assistant, engine, request=api, clock=lambda: now[0], background=False
     )
     await restarted.initialize()
     await post_init(restarted)

@@ -119,7 +119,7 @@ async def test_restart_mid_way_resumes_where_it_stopped(
     question = chat.last
     await chat.application.shutdown()
 
-    restarted = build_application("123456:TEST", assistant, engine, request=api)
+    restarted = build_application("123456:TEST", assistant, engine, request=api, background=False)
     await restarted.initialize()
     await post_init(restarted)
     again = LocalChat(restarted, api, user_id=chat.user_id)
