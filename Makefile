@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# A new or older database is brought to the current schema first; the bot refuses a stale one.
 run: $(STAMP)
+	$(PY) bot.py migrate
 	$(PY) bot.py
 
 # The storage and flow tests run on SQLite and on a private PostgreSQL server on loopback,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,25 @@ def test_kb_check_passes_on_the_shipped_data() -> None:
     proc = run("kb-check")
     assert proc.returncode == 0, proc.stderr
     assert "16 programs" in proc.stdout
+
+
+def test_make_run_starts_the_console_chat_on_a_new_database(tmp_path: Path) -> None:
+    """The README's first command, as a resident's first session: a database that does not exist
+    yet is created at the current schema and the console chat answers."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}",
+        "TELEGRAM_BOT_TOKEN": "",
+        "PYTHON": sys.executable,
+    }
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "run", f"PY={sys.executable}"],
+        input="공공근로 시급\n/quit\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "7,530원" in proc.stdout
