@@ -28,6 +28,7 @@ from handlers.sending import send_reply
 from handlers.staff import staff_only
 from storage import applications as audit
 from storage import broadcasts as store
+from storage.db import serves_several_instances
 from storage.flows import delete_flow, load_flow, save_flow
 
 log = logging.getLogger(__name__)
@@ -253,7 +254,10 @@ async def start(application: Application, broadcast_id: int) -> asyncio.Task | N
         return None
     d: Deps = application.bot_data["deps"]
     now = d.clock()
-    if not store.claim(d.engine, broadcast_id, instance_of(application), now, now - LEASE):
+    # Another runner's fresh lease means it is alive, but only where other instances can exist:
+    # a SQLite file serves this process alone, so any other runner died (a restart resumes now).
+    stale_before = now - LEASE if serves_several_instances(d.engine) else None
+    if not store.claim(d.engine, broadcast_id, instance_of(application), now, stale_before):
         return None
     running.add(broadcast_id)
     task = asyncio.create_task(_run(application, broadcast_id))

@@ -9,6 +9,8 @@ import logging
 
 from sqlalchemy import Connection, Engine, text
 
+from storage.db import serves_several_instances
+
 log = logging.getLogger(__name__)
 LOCK_KEY = 0x59445042  # "YDPB"
 HOLDS_LOCK = text(
@@ -20,7 +22,7 @@ HOLDS_LOCK = text(
 class Leadership:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.shared = engine.dialect.name == "postgresql"
+        self.shared = serves_several_instances(engine)
         self._connection: Connection | None = None
 
     @property

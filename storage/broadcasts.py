@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_
+from sqlalchemy import Engine, and_, or_, true
 from sqlalchemy import update as update_
 from sqlmodel import Session, col, select
 
@@ -138,22 +138,23 @@ def count_audience(engine: Engine, audience: dict[str, Any]) -> int:
 
 
 def claim(
-    engine: Engine, broadcast_id: int, runner: str, now: datetime, stale_before: datetime
+    engine: Engine, broadcast_id: int, runner: str, now: datetime, stale_before: datetime | None
 ) -> bool:
     """Take the broadcast for this instance: a scheduled one, or a sending one whose runner's
-    heartbeat is older than `stale_before` (it died). Atomic: two instances never both win."""
+    heartbeat is older than `stale_before` (it died; None: any runner is taken to be dead).
+    Atomic: two instances never both win."""
+    dead_runner = (
+        true()
+        if stale_before is None
+        else or_(Broadcast.heartbeat_at.is_(None), Broadcast.heartbeat_at < utc(stale_before))
+    )
     statement = (
         update_(Broadcast)
         .where(
             Broadcast.id == broadcast_id,
             or_(
                 Broadcast.status == "scheduled",
-                and_(
-                    Broadcast.status == "sending",
-                    or_(
-                        Broadcast.heartbeat_at.is_(None), Broadcast.heartbeat_at < utc(stale_before)
-                    ),
-                ),
+                and_(Broadcast.status == "sending", dead_runner),
             ),
         )
         .values(status="sending", runner=runner, heartbeat_at=utc(now))

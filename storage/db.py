@@ -43,6 +43,11 @@ def make_engine(url: str | None = None, create_tables: bool = False) -> Engine:
     return engine
 
 
+def serves_several_instances(engine: Engine) -> bool:
+    """PostgreSQL may be shared by several instances of the bot; a SQLite file serves one."""
+    return engine.dialect.name == "postgresql"
+
+
 def _sqlite_pragmas(connection, _record) -> None:
     """WAL lets readers and the writer work at once; NORMAL sync is safe with WAL."""
     cursor = connection.cursor()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
@@ -165,6 +165,36 @@ async def test_resume_after_a_crash_sends_only_what_is_left(
     got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
     assert got == Counter(ids[4:])
     assert store.get(engine, broadcast.id).status == "done"
+    await restarted.shutdown()
+
+
+async def test_a_restart_resumes_at_once_where_no_other_instance_can_be_sending(
+    application, assistant, engine, api
+) -> None:
+    """SIGKILL leaves a fresh heartbeat behind. On SQLite this process is the only instance, so
+    the restart resumes at once; on PostgreSQL that runner may be another live instance, so the
+    lease must run out first (test_instances shows the takeover)."""
+    from storage import broadcasts as store
+
+    ids = residents(engine, 5)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = store.create(engine, draft, 1, 1, datetime.now(SEOUL))
+    store.update(
+        engine, broadcast.id, status="sending", runner="host:1:dead", heartbeat_at=datetime.now(UTC)
+    )
+    restarted = build_application("1:T", assistant, engine, request=api, background=False)
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    if engine.dialect.name == "postgresql":
+        assert got == Counter()
+        assert store.get(engine, broadcast.id).runner == "host:1:dead"
+    else:
+        assert got == Counter(ids)
+        assert store.get(engine, broadcast.id).status == "done"
     await restarted.shutdown()
 
 
