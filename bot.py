@@ -47,18 +47,20 @@ def command_check(args: argparse.Namespace) -> int:
     kb = knowledge()
     lines = sys.stdin if args.json else [" ".join(args.persona)]
     for line in lines:
+        line = line.lstrip("\ufeff")
         if not line.strip():
             continue
+        # A line that is not a persona still gets its line of output (every program unknown),
+        # so one bad line neither stops the batch nor shifts the answers after it.
+        record: dict = {}
         try:
             persona = json.loads(line)
         except json.JSONDecodeError as error:
-            print(f"check: not a JSON object: {error}", file=sys.stderr)
-            return 2
+            persona, record["error"] = {}, f"not JSON: {error}"
         if not isinstance(persona, dict):
-            print("check: each persona must be a JSON object", file=sys.stderr)
-            return 2
-        results = [result.as_json() for result in screen(kb, persona)]
-        sys.stdout.write(json.dumps({"results": results}, ensure_ascii=False) + "\n")
+            persona, record["error"] = {}, "a persona must be a JSON object"
+        record["results"] = [result.as_json() for result in screen(kb, persona)]
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 0
 

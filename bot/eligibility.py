@@ -7,13 +7,22 @@ some cannot be decided, and eligible when all pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.answers import program_name
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import Condition, Program, Rule
+from knowledge.schema import (
+    PERSONA_CHOICES,
+    PERSONA_FLAGS,
+    PERSONA_RANGES,
+    Condition,
+    Program,
+    Rule,
+)
 
 Status = Literal["eligible", "ineligible", "unknown"]
 Persona = Mapping[str, Any]
@@ -28,6 +37,25 @@ class ProgramResult:
 
     def as_json(self) -> dict[str, Any]:
         return {"program": self.program, "status": self.status, "reasons": self.reasons}
+
+
+def understood(persona: Persona) -> dict[str, Any]:
+    """The persona's values the engine can read: a known choice (case and spaces ignored), a
+    true/false flag, a finite number in a plausible range. Anything else is left out, so the
+    rules that need it give unknown, never a guess."""
+    clean: dict[str, Any] = {}
+    for name, choices in PERSONA_CHOICES.items():
+        value = persona.get(name)
+        if isinstance(value, str) and value.strip().lower() in choices:
+            clean[name] = value.strip().lower()
+    for name in PERSONA_FLAGS:
+        if isinstance(persona.get(name), bool):
+            clean[name] = persona[name]
+    for name, (low, high) in PERSONA_RANGES.items():
+        value = persona.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+            clean[name] = value  # NaN and infinities fail the range test too
+    return clean
 
 
 def _compare(op: str, actual: Any, expected: Any) -> bool | None:
@@ -62,14 +90,15 @@ def check_rule(rule: Rule, persona: Persona) -> bool | None:
 
 
 def evaluate(program: Program, persona: Persona, lang: str = "ko") -> ProgramResult:
-    name = (program.name.en if lang == "en" else None) or program.name.ko
+    name = re.sub(r"\s*\(.*\)$", "", program_name(program, lang))  # without "(…)" asides
+    persona = understood(persona)
     failed: list[str] = []
     missing: list[str] = []
     for rule in program.rules:
         outcome = check_rule(rule, persona)
         if outcome is False:
             reason = (rule.reason.en if lang == "en" else None) or rule.reason.ko
-            failed.append(f"{reason} ({name}, {rule.source})")
+            failed.append(t("rule_failed", lang, reason=reason, program=name, year=rule.year))
         elif outcome is None:
             missing.extend(
                 c.field for c in rule.conditions() if check_condition(c, persona) is None

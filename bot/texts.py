@@ -144,6 +144,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
 CATALOGUE.update(
     {
         "needs_answer": {"ko": "확인 필요: {fields}", "en": "Needs an answer: {fields}"},
+        "rule_failed": {
+            "ko": "{reason} ({program}, {year}년 기준)",
+            "en": "{reason} ({program}, as of {year})",
+        },
         "field_age": {"ko": "나이", "en": "age"},
         "field_residence": {"ko": "사는 곳", "en": "where you live"},
         "field_works_in_yeongdeungpo": {

@@ -23,6 +23,20 @@ PersonaField = Literal[
     "unemployment_benefit",
 ]
 
+# What each persona field may hold (CONTRACTS.md). A value outside these is not understood,
+# and the engine treats it as unknown rather than guessing.
+PERSONA_CHOICES: dict[str, frozenset[str]] = {
+    "residence": frozenset({"yeongdeungpo", "seoul_other", "outside_seoul"}),
+    "employment": frozenset({"unemployed", "irregular_daily", "employed"}),
+    "student": frozenset({"none", "university_enrolled", "university_on_leave", "other_enrolled"}),
+}
+PERSONA_FLAGS = frozenset({"works_in_yeongdeungpo", "livelihood_benefit", "unemployment_benefit"})
+PERSONA_RANGES: dict[str, tuple[float, float]] = {  # plausible bounds, inclusive
+    "age": (0, 130),
+    "household_income_pct_median": (0, 10_000),
+    "assets_krw": (0, 10**15),
+}
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -82,6 +96,16 @@ class Rule(Strict):
         single = self.field is not None and self.op is not None and self.value is not None
         if single == bool(self.any):
             raise ValueError("a rule has either field/op/value or a non-empty `any` list")
+        return self
+
+    @model_validator(mode="after")
+    def _values_a_persona_can_hold(self) -> Rule:
+        for condition in self.conditions():
+            choices = PERSONA_CHOICES.get(condition.field)
+            values = condition.value if isinstance(condition.value, list) else [condition.value]
+            if choices is not None and not set(values) <= choices:
+                unknown = sorted(set(map(str, values)) - choices)
+                raise ValueError(f"{condition.field} cannot be {unknown}; one of {sorted(choices)}")
         return self
 
     def conditions(self) -> list[Condition]:

@@ -114,14 +114,39 @@ def test_a_failure_wins_over_unknowns_and_names_the_rule(kb) -> None:
     result = evaluate(kb.programs["seoul_new_deal"], {"age": 41})
     assert result.status == "ineligible"
     assert result.reasons == [
-        "39세 이하만 참여할 수 있어요 (서울형 청년 뉴딜일자리, "
-        "2017 실적 8. 서울형 청년 뉴딜일자리 사업 시행 사업개요 (사업대상))"
+        "만 39세 이하만 참여할 수 있어요 (서울형 청년 뉴딜일자리, 2017년 기준)"
     ]
 
 
 def test_a_value_of_the_wrong_type_is_unknown(kb) -> None:
     assert status(kb, "youth_academy", {"age": "스무살"}) == "unknown"
     assert status(kb, "youth_academy", {"age": True}) == "unknown"
+
+
+@pytest.mark.parametrize(
+    "persona",
+    [
+        {"age": 30, "residence": "busan"},
+        {"age": 30, "residence": ["yeongdeungpo"]},
+        {"age": float("nan"), "residence": "yeongdeungpo"},
+        {"age": -5, "residence": "yeongdeungpo"},
+        {"age": 200, "residence": "yeongdeungpo"},
+    ],
+)
+def test_a_value_outside_the_contract_is_unknown_not_a_verdict(kb, persona) -> None:
+    """An unknown place, an impossible age: the engine does not guess either way."""
+    assert status(kb, "seoul_new_deal", persona) == "unknown"
+
+
+def test_choices_ignore_case_and_spaces_and_unknown_choices_are_not_guessed(kb) -> None:
+    assert status(kb, "student_parttime", {"residence": " Yeongdeungpo", "student": "none"}) == (
+        "ineligible"
+    )
+    unknown_student = {"age": 30, "residence": "yeongdeungpo", "employment": "unemployed",
+                       "assets_krw": 0, "livelihood_benefit": False,
+                       "unemployment_benefit": False, "student": "graduate"}  # fmt: skip
+    assert status(kb, "public_works", unknown_student) == "unknown"
+    assert status(kb, "student_parttime", unknown_student) == "unknown"
 
 
 def test_screen_covers_every_program_with_rules(kb) -> None:

@@ -33,7 +33,7 @@ async def test_full_screener_gives_three_groups_with_reasons(chat: LocalChat) ->
     eligible, _, ineligible = result.partition("❌ 해당 없음")
     assert "공공근로사업" in eligible and "7,530원" in eligible
     assert "지역공동체 일자리사업" in eligible and "45,180원" in eligible
-    assert "서울형 청년 뉴딜일자리: 39세 이하만 참여할 수 있어요" in ineligible
+    assert "서울형 청년 뉴딜일자리: 만 39세 이하만 참여할 수 있어요" in ineligible
     assert labels(chat.last)[:4] == [
         "🔁 결과 다시 보기",
         "✏️ 답 수정",
