@@ -156,16 +156,20 @@ def card_reply(kb: KnowledgeBase, program: Program, lang: str) -> Reply:
 
 
 def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
-    rows = [
-        t(
-            "fallback_team_row",
-            lang,
-            team=kb.team_name(team.id, lang),
-            duties=", ".join(team.duties[:4]),
-        )
-        for team in kb.division.teams
-    ]
-    text = t("fallback", lang, teams="\n".join(rows))
+    """What the bot covers and every team with its first duties, as many duties as fit."""
+    for duties in (4, 3, 2, 1):
+        rows = [
+            t(
+                "fallback_team_row",
+                lang,
+                team=kb.team_name(team.id, lang),
+                duties=", ".join(team.duties[:duties]),
+            )
+            for team in kb.division.teams
+        ]
+        text = t("fallback", lang, teams="\n".join(rows))
+        if len(text) <= MAX_CHARS:
+            break
     buttons = [
         [Button(t("handoff_button", lang), callbacks.handoff("start"))],
         [Button(t("menu_programs", lang), callbacks.menu("programs"))],

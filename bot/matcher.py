@@ -25,10 +25,9 @@ FUZZY_MIN_RATIO = 87.0
 FUZZY_MIN_SYLLABLES = 3
 SECOND_FACT_SHARE = 0.75
 MAX_FACTS = 2
-KEYWORD_SHARE = 0.25
+LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) names its program alone
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
 COMMON_SHARE = 0.15  # a word found in more facts than this says nothing about which one
-OVERRIDE_SCORE = 6  # a fact this strongly matched wins even off the asked topic
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
 
 
@@ -64,6 +63,10 @@ class IndexedFact:
     keywords: tuple[Term, ...]
     specific: frozenset[str]
     text: str  # every value's Korean text, compact, for word overlap with the question
+
+    @property
+    def keyword_set(self) -> set[str]:
+        return {term.packed for term in self.keywords}
 
 
 @dataclass
@@ -120,6 +123,7 @@ class Matcher:
         self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
+        self.work_words = tuple(Term.of(word) for word in vocabulary.work_words)
         self.topics = {
             topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.topics.items()
         }
@@ -133,6 +137,10 @@ class Matcher:
         )
         topic_words = {term.packed for terms in self.topics.values() for term in terms}
         topic_words |= {term.packed for _, term in self.question_words}
+        self.topic_words = frozenset(topic_words)
+        self.amount_of = {
+            topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.amount_of.items()
+        }
 
         self.aliases: list[tuple[str, Term, str]] = []
         for program in kb.programs.values():
@@ -145,6 +153,17 @@ class Matcher:
                 term = Term.of(name)
                 self.aliases.append((program.id, term, jamo(term.packed)))
         self.aliases.sort(key=lambda item: -len(item[1].packed))
+
+        # Keywords that are part of a program's own names say nothing of which fact is asked.
+        self.name_words: dict[str, set[str]] = {}
+        for program in kb.programs.values():
+            names = [t.packed for owner, t, _ in self.aliases if owner == program.id]
+            self.name_words[program.id] = {
+                Term.of(word).packed
+                for fact in program.facts
+                for word in fact.keywords
+                if any(Term.of(word).packed in name for name in names)
+            }
 
         self.duties: list[tuple[Term, str, str]] = []
         for team in kb.division.teams:
@@ -201,6 +220,15 @@ class Matcher:
         }
         topic_scores = {topic: score for topic, score in topic_scores.items() if score > 0}
         asked = self._asked_topic(topic_korean, topic_english)
+        if asked == "pay":  # 얼마: an amount; the noun it asks about may name another topic
+            asked = next(
+                (
+                    topic
+                    for topic, terms in self.amount_of.items()
+                    if any(term.find(topic_korean, topic_english) for term in terms)
+                ),
+                asked,
+            )
         if asked == "about" and any(topic != "about" for topic in topic_scores):
             asked = None  # "what is the wage": the content word says what is asked
         if program_id is None:
@@ -208,7 +236,9 @@ class Matcher:
 
         result = Match(kind="fallback", year=year, english=query.english)
         if program_id is not None:
-            facts = self._rank_facts(program_id, korean, english, topic_scores, asked, topic_korean)
+            facts = self._rank_facts(
+                program_id, topic_korean, topic_english, topic_scores, asked, alias
+            )
             best_topic = asked or (
                 max(topic_scores, key=topic_scores.__getitem__) if topic_scores else None
             )
@@ -217,6 +247,8 @@ class Matcher:
                 asked == "about" and not self._names_a_fact(facts[0], korean, english)
             ):
                 result.kind, result.topic, result.facts = "facts", facts[0].topic, facts
+                if year is None:
+                    result.year = self._year_asked_about(facts[0], topic_korean)
             elif asked == "about":
                 result.kind = "card"  # "뉴딜이 뭐예요?": the program's card says what it is
             else:
@@ -259,9 +291,11 @@ class Matcher:
 
     def _identify_by_keywords(self, korean: str, english: str) -> str | None:
         """The program whose distinctive keywords the question uses, when it names none: two
-        distinct keywords, or one of three or more syllables that is a fair part of the question.
-        Eligibility facts do not count: they name other schemes (실업급여) as conditions."""
-        length = max(len(korean), len(english.replace(" ", "")), 1)
+        distinct keywords, or one long one (꿈더하기베이커리), or one in a question about work or
+        learning (조리사 일 배우고 싶은데 교육 있어요); alone, a short keyword may mean something
+        else (도서관 몇 시까지). Eligibility facts do not count: they name other schemes
+        (실업급여) as conditions."""
+        about_work = any(term.find(korean, english) for term in self.work_words)
         found: dict[str, set[str]] = {}
         for indexed in self.facts:
             if indexed.fact.topic == "eligibility":
@@ -273,7 +307,7 @@ class Matcher:
         for program_id, words in found.items():
             words = {w for w in words if not any(w != other and w in other for other in words)}
             longest = max(len(w) for w in words)
-            strong = len(words) >= 2 or (longest >= 3 and longest / length >= KEYWORD_SHARE)
+            strong = len(words) >= 2 or longest >= LONG_KEYWORD or (about_work and longest >= 2)
             if strong and sum(len(w) for w in words) > best[0]:
                 best = (sum(len(w) for w in words), program_id)
         return best[1]
@@ -285,29 +319,42 @@ class Matcher:
         english: str,
         topic_scores: dict[str, int],
         asked: Topic | None,
-        topic_korean: str = "",
+        alias: Term | None = None,
     ) -> list[Fact]:
-        """The program's best facts: on the asked topic when it has any, by keyword hits."""
-        words = self._content_words(topic_korean)
-        scored: list[tuple[float, IndexedFact, int]] = []
+        """The program's best facts, by keyword hits, topic words and words shared with a fact's
+        text. `korean` and `english` are the question with the program's name taken out, so a
+        word of the name (기업 in 중소기업 청년인턴) does not pick a fact; a name that is a
+        fact's keyword in full (건축배관, one course of the program) does. The question word's
+        topic (언제 → schedule) limits the choice to that topic's facts, unless the question
+        names another fact outright: by a keyword that is no topic word and that no other fact
+        of the program has (발대식 언제 → the fact about the launch ceremony)."""
+        words = self._content_words(korean)
+        own_name = self.name_words[program_id]
+        scored: list[tuple[float, IndexedFact, list[str]]] = []
         for indexed in self.facts:
             if indexed.program_id != program_id:
                 continue
-            hits = sum(term.weight for term in indexed.keywords if term.find(korean, english))
+            found = [
+                term
+                for term in indexed.keywords
+                if (term.find(korean, english) and term.packed not in own_name)
+                or (alias is not None and term.packed == alias.packed)
+            ]
+            hits = sum(term.weight for term in found)
             overlap = TEXT_WEIGHT * sum(self._overlap(word, indexed.text) for word in words)
             score = hits + overlap + topic_scores.get(indexed.fact.topic, 0)
-            scored.append((score, indexed, hits))
+            scored.append((score, indexed, [term.packed for term in found]))
         scored.sort(key=lambda item: -item[0])
-        on_topic = [item for item in scored if item[1].fact.topic == asked]
-        if asked is not None and on_topic:
-            # A fact named outright by its keywords wins even off the asked topic.
-            strongest = max(scored, key=lambda item: item[2])
-            override = strongest[2] >= OVERRIDE_SCORE and strongest[2] > 2 * on_topic[0][2]
-            scored = [strongest] if override else on_topic
-        elif asked is not None and asked != "about":
-            return []
-        else:
-            scored = [item for item in scored if item[0] > 0]
+        if asked is not None and asked != "about":
+            on_topic = [item for item in scored if item[1].fact.topic == asked]
+            named = [item for item in scored if self._names_outright(item, scored)]
+            if named and not any(self._has_evidence(item, words) for item in on_topic):
+                scored = named
+            elif on_topic:
+                scored = on_topic
+            else:
+                return []
+        scored = [item for item in scored if item[0] > 0]
         if not scored:
             return []
         best_score, best, _ = scored[0]
@@ -315,13 +362,45 @@ class Matcher:
         for score, indexed, _ in scored[1:]:
             if len(chosen) >= MAX_FACTS:
                 break
-            if (
-                score >= SECOND_FACT_SHARE * best_score
-                and score > 0
-                and indexed.fact.topic == best.fact.topic
-            ):
+            if score >= SECOND_FACT_SHARE * best_score and indexed.fact.topic == best.fact.topic:
                 chosen.append(indexed.fact)
         return chosen
+
+    def _has_evidence(self, item, words: list[str]) -> bool:
+        """Whether the question says anything of this fact beyond topic and question words."""
+        _, indexed, found = item
+        if any(word not in self.topic_words for word in found):
+            return True
+        return any(self._overlap(word, indexed.text) > 0 for word in words)
+
+    def _names_outright(self, item, scored) -> bool:
+        """Whether one of the fact's keywords found in the question is its own: no topic or
+        question word, and no keyword of another fact of the program."""
+        _, indexed, found = item
+        others = {
+            word for _, other, words in scored if other is not indexed for word in other.keyword_set
+        }
+        return any(
+            len(word) >= 2 and word not in self.topic_words and word not in others for word in found
+        )
+
+    def _year_asked_about(self, fact: Fact, korean: str) -> int | None:
+        """When the question names no year: the year whose value alone holds a word of the
+        question (엑셀 교육: the 2017 value lists it), else None for the newest."""
+        if len(fact.values) < 2:
+            return None
+        words = self._content_words(korean)
+
+        def said(value) -> int:
+            text = compact(value.ko)
+            return sum(
+                max((end for end in range(len(w), 1, -1) if w[:end] in text), default=0)
+                for w in words
+            )
+
+        newest = max(fact.values, key=lambda v: v.year)
+        best = max(fact.values, key=said)
+        return best.year if said(best) > said(newest) else None
 
     def _names_a_fact(self, fact: Fact, korean: str, english: str) -> bool:
         indexed = next(f for f in self.facts if f.fact is fact)

@@ -26,12 +26,14 @@ class Vocabulary(Strict):
 
     topics: dict[Topic, list[str]]
     question_words: dict[Topic, list[str]] = {}
+    amount_of: dict[Topic, list[str]] = {}
     replacements: dict[str, str] = {}
     years: dict[str, int] = {}
     greetings: list[str] = []
     keyword_synonyms: dict[str, list[str]] = {}
     screener_triggers: list[str] = []
     first_person: list[str] = []
+    work_words: list[str] = []
     period_words: list[str] = []
 
 
