@@ -107,9 +107,28 @@ def answer_match(kb: KnowledgeBase, match: Match, lang: str) -> Reply:
         return Reply(
             text, [[Button(t("menu_programs", lang), callbacks.menu("programs"))]], None, False
         )
+    if match.kind in ("no_detail", "other_year") and match.program_id:
+        return not_in_source_reply(kb, kb.programs[match.program_id], match, lang)
     if match.kind == "greeting":
         return Reply(t("greeting", lang), main_menu_buttons(lang))
     return fallback_reply(kb, lang)
+
+
+def not_in_source_reply(kb: KnowledgeBase, program: Program, match: Match, lang: str) -> Reply:
+    """An honest "my source does not say" for a detail or a year the report does not give, with
+    the team in charge and, where the report gives one, the place: who can answer it."""
+    name = program_name(program, lang)
+    if match.kind == "other_year":
+        missing = t("year_missing", lang, program=name, year=match.year)
+    else:
+        missing = t("detail_missing", lang, program=name, detail=match.detail)
+    parts = [missing, team_line(kb, program, lang)]
+    places = [fact for fact in program.facts if fact.topic == "place"]
+    optional = []
+    if places:
+        value = pick_value(places[0])
+        optional.append(f"{value_text(value, lang)} ({t(f'year_label_{value.year}', lang)})")
+    return Reply(fit(parts, optional), more_buttons(program, lang), None, answered=False)
 
 
 def topic_reply(

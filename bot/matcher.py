@@ -15,17 +15,21 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from bot.normalize import Query, compact, has_hangul, jamo, term_pattern
+from bot.normalize import Query, compact, has_hangul, jamo, spaced, term_pattern
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Fact, Topic
 
-MatchKind = Literal["facts", "topic", "card", "duty", "greeting", "fallback"]
+MatchKind = Literal[
+    "facts", "topic", "card", "duty", "greeting", "no_detail", "other_year", "fallback"
+]
+YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 FUZZY_MIN_RATIO = 87.0
 FUZZY_MIN_SYLLABLES = 3
 SECOND_FACT_SHARE = 0.75
 MAX_FACTS = 2
 LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) names its program alone
+HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-final)
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
 COMMON_SHARE = 0.15  # a word found in more facts than this says nothing about which one
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
@@ -63,6 +67,7 @@ class IndexedFact:
     keywords: tuple[Term, ...]
     specific: frozenset[str]
     text: str  # every value's Korean text, compact, for word overlap with the question
+    words_en: frozenset[str]  # the words of every value's English text, singular
 
     @property
     def keyword_set(self) -> set[str]:
@@ -79,6 +84,29 @@ class Match:
     duty: tuple[str, str] | None = None
     english: bool = False
     wants_screener: bool = False
+    detail: str | None = None  # a detail the report never gives (전화번호), as asked
+
+
+ENGLISH_STOPWORDS = frozenset(
+    """what when where which who whom whose why how there their they them this that these those
+    about does have with from your into would could should will shall some many much tell please
+    want know need like also than then just more most other only over such very""".split()  # noqa: SIM905
+)
+
+
+def english_word(word: str) -> str:
+    """A word as English overlap compares it: plural 's' dropped (courses → course)."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def english_content_words(english: str) -> list[str]:
+    """The English question's words that can tell facts apart: four letters or more, no
+    question or filler words."""
+    return [
+        english_word(word)
+        for word in english.split()
+        if len(word) >= 4 and word.isalpha() and word not in ENGLISH_STOPWORDS
+    ]
 
 
 def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list[str]:
@@ -124,6 +152,11 @@ class Matcher:
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
         self.work_words = tuple(Term.of(word) for word in vocabulary.work_words)
+        self.not_in_report = tuple(
+            sorted(
+                (Term.of(word) for word in vocabulary.not_in_report), key=lambda t: -len(t.packed)
+            )
+        )
         self.topics = {
             topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.topics.items()
         }
@@ -192,12 +225,19 @@ class Matcher:
                     and len(keyword_owners[t.packed]) <= 2
                 )
                 text = compact(" ".join(value.ko for value in fact.values))
-                self.facts.append(IndexedFact(program.id, fact, terms, specific, text))
+                words_en = frozenset(
+                    english_word(word)
+                    for value in fact.values
+                    for word in spaced(value.en or "").split()
+                )
+                self.facts.append(IndexedFact(program.id, fact, terms, specific, text, words_en))
 
         self._fact_share = lru_cache(maxsize=4096)(self._share_of_facts)
         self._last_spaced = ""
 
     def _share_of_facts(self, word: str) -> float:
+        if not has_hangul(word):
+            return max(sum(word in f.words_en for f in self.facts), 1) / len(self.facts)
         return max(sum(word in f.text for f in self.facts), 1) / len(self.facts)
 
     def match(self, text: str) -> Match:
@@ -219,6 +259,8 @@ class Matcher:
             for topic, terms in self.topics.items()
         }
         topic_scores = {topic: score for topic, score in topic_scores.items() if score > 0}
+        if (head := self._head_topic(topic_korean)) is not None:
+            topic_scores[head] += HEAD_BONUS
         asked = self._asked_topic(topic_korean, topic_english)
         if asked == "pay":  # 얼마: an amount; the noun it asks about may name another topic
             asked = next(
@@ -235,9 +277,19 @@ class Matcher:
             program_id = self._identify_by_keywords(korean, english)
 
         result = Match(kind="fallback", year=year, english=query.english)
-        if program_id is not None:
+        other_year = self._other_year(query.spaced)
+        detail = next(
+            (term.text for term in self.not_in_report if term.find(korean, english)), None
+        )
+        if program_id is not None and (other_year or detail):
+            # Asked for a year or a detail the report does not have: say so, never the nearest
+            # fact (2019년 시급 is not the 2018 wage; 전화번호 is not the address).
+            result.program_id = program_id
+            result.kind = "other_year" if other_year else "no_detail"
+            result.year, result.detail = other_year or year, detail
+        elif program_id is not None:
             facts = self._rank_facts(
-                program_id, topic_korean, topic_english, topic_scores, asked, alias
+                program_id, topic_korean, topic_english, topic_scores, asked, alias, english
             )
             best_topic = asked or (
                 max(topic_scores, key=topic_scores.__getitem__) if topic_scores else None
@@ -263,6 +315,11 @@ class Matcher:
         ) or (about_me and (asked == "eligibility" or "eligibility" in topic_scores))
         return result
 
+    def _other_year(self, spaced: str) -> int | None:
+        """A year the question names that the knowledge base has no values for (2019년)."""
+        known = set(self.years.values())
+        return next((int(y) for y in YEAR.findall(spaced) if int(y) not in known), None)
+
     def _find_program(self, korean: str, english: str) -> tuple[str | None, Term | None]:
         """The program named in the question: its longest name found, else a close misspelling."""
         for program_id, term, _ in self.aliases:
@@ -281,6 +338,17 @@ class Matcher:
             if ratio > best[0]:
                 best = (ratio, program_id)
         return best[1], None
+
+    def _head_topic(self, korean: str) -> Topic | None:
+        """The topic of the last topic word: Korean puts the head of a phrase last, so 가입 나이
+        asks for an age and 나이 제한 가입 would not."""
+        ends = [
+            (korean.rfind(term.packed) + len(term.packed), topic)
+            for topic, terms in self.topics.items()
+            for term in terms
+            if term.pattern is None and term.packed in korean
+        ]
+        return max(ends)[1] if ends else None
 
     def _asked_topic(self, korean: str, english: str) -> Topic | None:
         """The topic of the question word, the longest one found (얼마나자주 before 얼마)."""
@@ -320,6 +388,7 @@ class Matcher:
         topic_scores: dict[str, int],
         asked: Topic | None,
         alias: Term | None = None,
+        whole_english: str = "",
     ) -> list[Fact]:
         """The program's best facts, by keyword hits, topic words and words shared with a fact's
         text. `korean` and `english` are the question with the program's name taken out, so a
@@ -329,6 +398,9 @@ class Matcher:
         names another fact outright: by a keyword that is no topic word and that no other fact
         of the program has (발대식 언제 → the fact about the launch ceremony)."""
         words = self._content_words(korean)
+        # English words are weighed by rarity, so a program's name (public works) weighs
+        # little and a course's name (aviation security) points to its fact.
+        words_en = english_content_words(whole_english)
         own_name = self.name_words[program_id]
         scored: list[tuple[float, IndexedFact, list[str]]] = []
         for indexed in self.facts:
@@ -337,18 +409,23 @@ class Matcher:
             found = [
                 term
                 for term in indexed.keywords
-                if (term.find(korean, english) and term.packed not in own_name)
-                or (alias is not None and term.packed == alias.packed)
+                if term.find(korean, english) and term.packed not in own_name
             ]
             hits = sum(term.weight for term in found)
-            overlap = TEXT_WEIGHT * sum(self._overlap(word, indexed.text) for word in words)
+            if alias is not None and alias.packed in indexed.keyword_set:
+                found.append(alias)  # the name the question used is this fact's own (a course)
+                hits += 2 * alias.weight
+            overlap = TEXT_WEIGHT * (
+                sum(self._overlap(word, indexed.text) for word in words)
+                + sum(self._overlap_en(word, indexed.words_en) for word in words_en)
+            )
             score = hits + overlap + topic_scores.get(indexed.fact.topic, 0)
             scored.append((score, indexed, [term.packed for term in found]))
-        scored.sort(key=lambda item: -item[0])
+        scored.sort(key=lambda item: (-item[0], len(item[1].text)))  # level: the focused one
         if asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
             named = [item for item in scored if self._names_outright(item, scored)]
-            if named and not any(self._has_evidence(item, words) for item in on_topic):
+            if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):
                 scored = named
             elif on_topic:
                 scored = on_topic
@@ -366,12 +443,14 @@ class Matcher:
                 chosen.append(indexed.fact)
         return chosen
 
-    def _has_evidence(self, item, words: list[str]) -> bool:
+    def _has_evidence(self, item, words: list[str], words_en: list[str]) -> bool:
         """Whether the question says anything of this fact beyond topic and question words."""
         _, indexed, found = item
         if any(word not in self.topic_words for word in found):
             return True
-        return any(self._overlap(word, indexed.text) > 0 for word in words)
+        return any(self._overlap(word, indexed.text) > 0 for word in words) or any(
+            self._overlap_en(word, indexed.words_en) > 0 for word in words_en
+        )
 
     def _names_outright(self, item, scored) -> bool:
         """Whether one of the fact's keywords found in the question is its own: no topic or
@@ -426,6 +505,14 @@ class Matcher:
                 rarity = math.log(1 / share) / math.log(len(self.facts))
                 return 0.0 if share > COMMON_SHARE else end * rarity
         return 0.0
+
+    def _overlap_en(self, word: str, words: frozenset[str]) -> float:
+        """An English question word found among a fact's English words, weighted by rarity like
+        a two-syllable Korean word."""
+        if word not in words:
+            return 0.0
+        share = self._fact_share(word)
+        return 0.0 if share > COMMON_SHARE else 2 * math.log(1 / share) / math.log(len(self.facts))
 
     def _find_duty(self, korean: str) -> tuple[str, str] | None:
         for term, team_id, duty in self.duties:

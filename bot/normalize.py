@@ -76,5 +76,8 @@ class Query:
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
-    """Whole-word pattern for an English term, allowing a plural 's'."""
-    return re.compile(r"(?<![0-9a-z])" + re.escape(spaced(term)) + r"s?(?![0-9a-z])")
+    """Whole-word pattern for an English term, singular or plural (community job(s))."""
+    words = spaced(term)
+    if len(words) > 3 and words.endswith("s") and not words.endswith("ss"):
+        words = words[:-1]
+    return re.compile(r"(?<![0-9a-z])" + re.escape(words) + r"s?(?![0-9a-z])")

@@ -73,6 +73,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ko": "담당: 일자리정책과 {teams}",
         "en": "In charge: Job Policy Division, {teams}",
     },
+    "detail_missing": {
+        "ko": "{program}의 '{detail}' 정보는 제 자료(2017년 실적·2018년 계획 보고서)에 없어요. 담당 팀에 문의해 주세요.",
+        "en": "My source (the 2017 results / 2018 plans report) does not give the {detail} of {program}. Please ask the team in charge.",
+    },
+    "year_missing": {
+        "ko": "{program}의 {year}년 내용은 제 자료에 없어요. 제 자료는 2017년 실적·2018년 계획까지예요. 담당 팀에 문의해 주세요.",
+        "en": "My source has nothing on {program} for {year}: it covers 2017 results and 2018 plans only. Please ask the team in charge.",
+    },
     "topic_missing": {
         "ko": "{program}의 {topic} 정보는 제 자료에 없어요. 담당 팀에 문의해 주세요.",
         "en": "My source has no {topic} details for {program}. Please ask the team in charge.",

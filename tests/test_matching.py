@@ -86,3 +86,62 @@ def test_query_forms() -> None:
     assert not query.english
     assert Query.of("What is the wage?").english
     assert jamo("시급") == "ㅅㅣㄱㅡㅂ"
+
+
+@pytest.mark.parametrize(
+    ("question", "program", "needle"),
+    [
+        # 얼마 asks an amount; the noun it is about decides which one
+        ("마을기업 예산은 얼마나 돼요", "village_enterprise", "천원"),
+        ("공동체일자리 재산이 얼마 이하면 돼요", "community_jobs", "2억원"),
+        # a question word's topic gives way to a fact the question names outright
+        ("청년네트워크 전야제 언제 했어요", "youth_network", "8. 8."),
+        # words of the program's own name do not pick a fact
+        ("중소기업에서 청년 인턴 쓰면 지원 얼마나 나와요", "sme_youth_intern", "60%"),
+        # the year whose value holds the word asked about
+        ("일자리플러스센터 엑셀 교육 몇 명 들었어요", "jobplus_center", "엑셀"),
+        # 작년 is read in the report's frame
+        ("작년 공공근로 하루 일당", "public_works", "39,000원"),
+        # one keyword is enough in a question about learning or work
+        ("조리사 배우고 싶어요", "regional_training", "조리사"),
+        # a course's own name picks that course
+        ("점포창업운영자 교육 몇 명 뽑아요", "regional_training", "점포창업"),
+        # Korean puts the head last: 가입 나이 asks for the age
+        ("청년 네트워크 가입 나이", "youth_network", "15~39세"),
+        # English: singular or plural names, and the words of the English texts
+        ("hourly wage of a community job", "community_jobs", "45,180"),
+        ("When does the catering cook course run?", "regional_training", "4.10"),
+    ],
+)
+def test_matching_mechanisms(assistant, question: str, program: str, needle: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id == program, reply.text
+    assert needle.replace(" ", "") in reply.text.replace(" ", ""), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "team", "missing"),
+    [
+        ("공공근로 담당 전화번호 알려줘", "지역일자리사업팀", "전화번호"),
+        ("사회적경제지원센터 홈페이지", "사회적경제팀", "홈페이지"),
+        ("청년 드림팀 2020년 모집은 언제예요", "청년지원팀", "2020"),
+    ],
+)
+def test_a_detail_or_year_the_report_lacks_gets_the_team_never_a_near_fact(
+    assistant, question: str, team: str, missing: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id is None and not reply.answered
+    assert missing in reply.text and team in reply.text
+    assert "에 없어요" in reply.text
+
+
+def test_a_single_short_keyword_outside_work_is_not_a_program(assistant) -> None:
+    assert assistant.ask("구립 도서관 몇 시에 닫아요").program_id is None
+    assert assistant.ask("아파트 관리비 너무 비싸요").program_id is None
+
+
+def test_where_can_i_in_english_does_not_start_the_screener(assistant) -> None:
+    reply = assistant.ask("Where can I get free labor consultation?")
+    assert reply.program_id == "labor_consultation"
+    assert not reply.wants_screener
