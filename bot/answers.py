@@ -144,7 +144,8 @@ def topic_reply(
         return Reply(facts_text(kb, program, topic, facts, year, lang), back, program.id)
     header = f"[{program_name(program, lang)}] {topic_label(topic, lang)}"
     if topic == "place":
-        return Reply(f"{header}\n{team_line(kb, program, lang)}", back, program.id)
+        note = t("place_unknown", lang, year=kb.division.year)
+        return Reply(f"{header}\n{team_line(kb, program, lang)}\n{note}", back, program.id)
     missing = t(
         "topic_missing", lang, program=program_name(program, lang), topic=topic_label(topic, lang)
     )
@@ -175,8 +176,21 @@ def card_reply(kb: KnowledgeBase, program: Program, lang: str) -> Reply:
 
 
 def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
-    """What the bot covers and every team with its first duties, as many duties as fit."""
-    for duties in (4, 3, 2, 1):
+    """What the bot covers, every team with its first duties (as many as fit) and the centres
+    residents can walk into."""
+    centers = []
+    for center_id in kb.division.centers:
+        center = kb.programs[center_id]
+        place = pick_value(next(f for f in center.facts if f.topic == "place"))
+        centers.append(
+            t(
+                "fallback_center_row",
+                lang,
+                center=program_name(center, lang),
+                place=first_sentence(value_text(place, lang)),
+            )
+        )
+    for duties in (3, 2, 1, 0):
         rows = [
             t(
                 "fallback_team_row",
@@ -186,7 +200,9 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
             )
             for team in kb.division.teams
         ]
-        text = t("fallback", lang, teams="\n".join(rows))
+        if not duties:
+            rows = [f"• {kb.team_name(team.id, lang)}" for team in kb.division.teams]
+        text = t("fallback", lang, teams="\n".join(rows), centers="\n".join(centers))
         if len(text) <= MAX_CHARS:
             break
     buttons = [

@@ -73,6 +73,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ko": "담당: 일자리정책과 {teams}",
         "en": "In charge: Job Policy Division, {teams}",
     },
+    "place_unknown": {
+        "ko": "(담당 팀은 {year}년 기준) 보고서에 이 사업을 하는 장소는 나와 있지 않으니 담당 팀에 문의해 주세요.",
+        "en": "(team as of {year}) The report does not give a place for this program; please ask the team in charge.",
+    },
     "detail_missing": {
         "ko": "{program}의 '{detail}' 정보는 제 자료(2017년 실적·2018년 계획 보고서)에 없어요. 담당 팀에 문의해 주세요.",
         "en": "My source (the 2017 results / 2018 plans report) does not give the {detail} of {program}. Please ask the team in charge.",
@@ -91,16 +95,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "죄송해요, 그 내용은 제가 가진 자료에 없어서 정확히 답해 드릴 수 없어요.\n"
             "제가 안내하는 것: 공공근로·지역공동체 일자리, 청년 일자리·인턴·드림팀, "
             "사회적경제(사회적기업·협동조합·마을기업), 취업지원.\n"
-            "영등포구 일자리정책과 담당 팀:\n{teams}"
+            "영등포구 일자리정책과 담당 팀:\n{teams}\n찾아가 물어볼 곳:\n{centers}"
         ),
         "en": (
-            "Sorry, my source does not cover that, so I cannot answer it reliably.\n"
+            "Sorry, my source does not cover that, so I cannot answer it.\n"
             "I cover: public works and community jobs, youth jobs, internships and the Dream Team, "
             "the social economy, and employment support.\n"
-            "Teams of the Job Policy Division, Yeongdeungpo-gu:\n{teams}"
+            "Teams of the Job Policy Division:\n{teams}\nPlaces to ask in person:\n{centers}"
         ),
     },
     "fallback_team_row": {"ko": "• {team}: {duties}", "en": "• {team}: {duties}"},
+    "fallback_center_row": {"ko": "• {center}: {place}", "en": "• {center}: {place}"},
     "duty_referral": {
         "ko": (
             "'{duty}'은(는) 영등포구 일자리정책과 {team} 업무예요. "

@@ -120,6 +120,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
                 f"reminders.yaml: entry {event.id!r}: field program: unknown {event.program!r}"
             )
 
+    for center in division.centers:
+        if center not in programs or not any(f.topic == "place" for f in programs[center].facts):
+            raise KnowledgeError(
+                f"division.yaml: field centers: {center!r} is not a program with a place fact"
+            )
     team_ids = {team.id for team in division.teams}
     for program_id, program in programs.items():
         for team in program.teams:

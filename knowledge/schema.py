@@ -184,5 +184,6 @@ class Team(Strict):
 class Division(Strict):
     name: Text
     teams: list[Team] = Field(min_length=1)
+    centers: list[str] = []  # programs whose place the fallback gives, as places to go and ask
     year: Year
     source: str
