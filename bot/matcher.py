@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from bot.normalize import Query, compact, has_hangul, jamo, spaced, term_pattern
 from knowledge.loader import KnowledgeBase
@@ -23,6 +24,7 @@ MatchKind = Literal[
     "facts", "topic", "card", "duty", "greeting", "no_detail", "other_year", "fallback"
 ]
 YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
+CONDITION = re.compile(r"^(되면|하면|돼서|되어|되고|하고)")  # 선정되면: "if selected", a condition
 
 FUZZY_MIN_RATIO = 87.0
 FUZZY_MIN_SYLLABLES = 3
@@ -259,6 +261,8 @@ class Matcher:
             for topic, terms in self.topics.items()
         }
         topic_scores = {topic: score for topic, score in topic_scores.items() if score > 0}
+        if not topic_scores and program_id is not None:
+            topic_scores = self._misspelled_topics(topic_korean)
         if (head := self._head_topic(topic_korean)) is not None:
             topic_scores[head] += HEAD_BONUS
         asked = self._asked_topic(topic_korean, topic_english)
@@ -328,7 +332,7 @@ class Matcher:
         if not korean:
             return None, None
         letters = jamo(korean)
-        best: tuple[float, str | None] = (0.0, None)
+        best: tuple[float, str | None, Term | None] = (0.0, None, None)
         for program_id, term, term_letters in self.aliases:
             if term.pattern is not None or len(term.packed) < FUZZY_MIN_SYLLABLES:
                 continue
@@ -336,8 +340,27 @@ class Matcher:
                 continue
             ratio = fuzz.partial_ratio(term_letters, letters, score_cutoff=FUZZY_MIN_RATIO)
             if ratio > best[0]:
-                best = (ratio, program_id)
-        return best[1], None
+                best = (ratio, program_id, term)
+        return best[1], best[2]  # the name meant (건축배간 → 건축배관), not found as typed
+
+    def _misspelled_topics(self, korean: str) -> dict[str, int]:
+        """Topic words of three syllables or more typed with one wrong letter (근무시관), when
+        none is found as typed."""
+        found: dict[str, int] = {}
+        for topic, terms in self.topics.items():
+            for term in terms:
+                size = len(term.packed)
+                if term.pattern is not None or size < FUZZY_MIN_SYLLABLES:
+                    continue  # two-syllable words are a letter away from endings (나요 ~ 나이)
+                target = jamo(term.packed)
+                for start in range(len(korean) - size + 1):
+                    window = korean[start : start + size]
+                    if window[0] != term.packed[0]:
+                        continue  # the first syllable as typed: 주쇼 for 주소, not 부소
+                    if Levenshtein.distance(jamo(window), target, score_cutoff=1) <= 1:
+                        found[topic] = found.get(topic, 0) + term.weight
+                        break
+        return found
 
     def _head_topic(self, korean: str) -> Topic | None:
         """The topic of the last topic word: Korean puts the head of a phrase last, so 가입 나이
@@ -401,7 +424,7 @@ class Matcher:
         # English words are weighed by rarity, so a program's name (public works) weighs
         # little and a course's name (aviation security) points to its fact.
         words_en = english_content_words(whole_english)
-        own_name = self.name_words[program_id]
+        own_name = self.name_words[program_id] if alias is not None else set()
         scored: list[tuple[float, IndexedFact, list[str]]] = []
         for indexed in self.facts:
             if indexed.program_id != program_id:
@@ -424,13 +447,20 @@ class Matcher:
         scored.sort(key=lambda item: (-item[0], len(item[1].text)))  # level: the focused one
         if asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
-            named = [item for item in scored if self._names_outright(item, scored)]
+            named = [item for item in scored if self._names_outright(item, scored, korean)]
             if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):
                 scored = named
             elif on_topic:
                 scored = on_topic
             else:
                 return []
+        elif asked is None and topic_scores:
+            # No question word: the strongest topic word says what is asked. When the program has
+            # no fact on it (담당 팀 of a program without a place), only a fact the question
+            # names by a keyword may answer; else the topic's own reply does.
+            dominant = max(topic_scores, key=topic_scores.__getitem__)
+            if not any(item[1].fact.topic == dominant for item in scored):
+                scored = [item for item in scored if item[2]]
         scored = [item for item in scored if item[0] > 0]
         if not scored:
             return []
@@ -452,15 +482,20 @@ class Matcher:
             self._overlap_en(word, indexed.words_en) > 0 for word in words_en
         )
 
-    def _names_outright(self, item, scored) -> bool:
+    def _names_outright(self, item, scored, korean: str) -> bool:
         """Whether one of the fact's keywords found in the question is its own: no topic or
-        question word, and no keyword of another fact of the program."""
+        question word, no keyword of another fact of the program, and not the condition of the
+        question (선정되면 팀당 얼마: the amount is asked, not the selection)."""
         _, indexed, found = item
         others = {
             word for _, other, words in scored if other is not indexed for word in other.keyword_set
         }
         return any(
-            len(word) >= 2 and word not in self.topic_words and word not in others for word in found
+            len(word) >= 2
+            and word not in self.topic_words
+            and word not in others
+            and not CONDITION.search(korean[korean.find(word) + len(word) :][:3])
+            for word in found
         )
 
     def _year_asked_about(self, fact: Fact, korean: str) -> int | None:

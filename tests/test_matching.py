@@ -108,6 +108,14 @@ def test_query_forms() -> None:
         ("점포창업운영자 교육 몇 명 뽑아요", "regional_training", "점포창업"),
         # Korean puts the head last: 가입 나이 asks for the age
         ("청년 네트워크 가입 나이", "youth_network", "15~39세"),
+        # "if selected, how much": the condition is not what is asked
+        ("드림팀 뽑히면 선정되면 한 팀에 얼마 줘요", "youth_dream_team", "100만"),
+        # a misspelled course name still picks the course
+        ("점포창엄운영자 교육 모집 인원", "regional_training", "점포창업"),
+        # a misspelled topic word of three syllables
+        ("공공근로 간삭비 따로 나와요", "public_works", "간식비는 별도"),
+        # a team question about a program without a place names the team
+        ("대학생 아르바이트 담당하는 팀", "student_parttime", "청년지원팀"),
         # English: singular or plural names, and the words of the English texts
         ("hourly wage of a community job", "community_jobs", "45,180"),
         ("When does the catering cook course run?", "regional_training", "4.10"),
