@@ -53,6 +53,18 @@ async def wait_all(application) -> None:
     await asyncio.gather(*application.bot_data.get("broadcast_tasks", {}).values())
 
 
+async def restart_and_resume(assistant, engine, api, text: str) -> Counter[int]:
+    """A new process starts and resumes what was sending; who got `text` from it."""
+    restarted = build_application("1:T", assistant, engine, request=api, background=False)
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    await restarted.shutdown()
+    return Counter(m.chat_id for m in api.outbox[before:] if m.text == text)
+
+
 async def test_non_staff_cannot_broadcast(chat: LocalChat, api, engine) -> None:
     [reply] = await chat.send("/broadcast")
     assert reply.text == "담당 직원만 쓸 수 있는 기능이에요."
@@ -156,16 +168,9 @@ async def test_resume_after_a_crash_sends_only_what_is_left(
             delivery.status = "sent"
             session.add(delivery)
         session.commit()
-    restarted = build_application("1:T", assistant, engine, request=api, background=False)
-    await restarted.initialize()
-    fast_sender(restarted, engine)
-    before = len(api.outbox)
-    await broadcasts.resume(restarted)
-    await wait_all(restarted)
-    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    got = await restart_and_resume(assistant, engine, api, "공지")
     assert got == Counter(ids[4:])
     assert store.get(engine, broadcast.id).status == "done"
-    await restarted.shutdown()
 
 
 async def test_a_restart_resumes_at_once_where_no_other_instance_can_be_sending(
@@ -182,20 +187,13 @@ async def test_a_restart_resumes_at_once_where_no_other_instance_can_be_sending(
     store.update(
         engine, broadcast.id, status="sending", runner="host:1:dead", heartbeat_at=datetime.now(UTC)
     )
-    restarted = build_application("1:T", assistant, engine, request=api, background=False)
-    await restarted.initialize()
-    fast_sender(restarted, engine)
-    before = len(api.outbox)
-    await broadcasts.resume(restarted)
-    await wait_all(restarted)
-    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    got = await restart_and_resume(assistant, engine, api, "공지")
     if engine.dialect.name == "postgresql":
         assert got == Counter()
         assert store.get(engine, broadcast.id).runner == "host:1:dead"
     else:
         assert got == Counter(ids)
         assert store.get(engine, broadcast.id).status == "done"
-    await restarted.shutdown()
 
 
 async def test_scheduled_broadcast_fires_at_its_time(
