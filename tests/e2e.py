@@ -159,3 +159,16 @@ class Harness:
             time.sleep(0.05)
         texts = [m["text"][:80] for m in self.messages(chat)[-5:]]
         raise AssertionError(f"chat {chat} never got {needle!r}; last: {texts}")
+
+    def script_faults(self, faults: list[dict[str, Any]]) -> None:
+        """The next sends to these chats fail as scripted (429, 403, drop, timeout)."""
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/_faults",
+            data=json.dumps(faults).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        urllib.request.urlopen(request, timeout=5).read()
+
+    def stats(self) -> dict[str, Any]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stats", timeout=5) as answer:
+            return json.loads(answer.read())

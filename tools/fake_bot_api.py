@@ -9,6 +9,10 @@ across a killed bot.
   python -m tools.fake_bot_api --port 8081 --cap 30 --blocked-every 97 --flood-chats 5
   GET  /_stats          counts and timings as JSON
   POST /_updates        queue updates (JSON list) for getUpdates
+  POST /_faults         script the next sends to a chat to fail: a JSON list of
+                        {"chat": id, "fault": "429" | "403" | "drop" | "timeout", "times": n,
+                         "seconds": s}; "drop" closes the connection without an answer,
+                        "timeout" answers only after s seconds (and does not deliver)
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class State:
         self.update_id = 0
         self.sent_log: list[dict[str, Any]] = []
         self.outbox: list[dict[str, Any]] = []  # every message sent or edited, in order
+        self.faults: dict[int, deque[dict[str, Any]]] = {}  # scripted failures, per chat
+        self.scripted: Counter[str] = Counter()  # scripted failures served, by kind
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
@@ -70,12 +76,15 @@ class State:
                 "rejected_429": self.rejected_429,
                 "injected_429": self.injected_429,
                 "rejected_403": self.rejected_403,
+                "scripted": dict(self.scripted),
                 "cap": self.cap,
             }
 
 
 def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as Telegram's servers do
+
         def log_message(self, *args: Any) -> None:
             return
 
@@ -122,6 +131,13 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             params = self._params()
+            if self.path == "/_faults":
+                with state.lock:
+                    for fault in params if isinstance(params, list) else []:
+                        queue = state.faults.setdefault(int(fault["chat"]), deque())
+                        queue.extend([fault] * int(fault.get("times", 1)))
+                self._reply(200, {"ok": True})
+                return
             if self.path == "/_updates":
                 with state.lock:
                     for update in params if isinstance(params, list) else []:
@@ -130,7 +146,10 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
                 self._reply(200, {"ok": True})
                 return
             method = self.path.rsplit("/", 1)[-1]
-            code, body = self.answer(method, params)
+            try:
+                code, body = self.answer(method, params)
+            except ConnectionAbortedError:
+                return  # a scripted drop: the connection closes unanswered
             self._reply(code, body)
 
         def answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -148,12 +167,44 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
                         return 200, {"ok": True, "result": pending}
                     time.sleep(0.02)
             if method in ("sendMessage", "sendPhoto", "sendDocument"):
+                fault = self.scripted_fault(int(params.get("chat_id", 0)))
+                if fault is not None:
+                    return fault
                 return self.send(params)
             if method == "editMessageText":
                 result = self.message(params, message_id=int(params.get("message_id", 0)))
                 self.record(params, result, edited=True)
                 return 200, {"ok": True, "result": result}
             return 200, {"ok": True, "result": True}
+
+        def scripted_fault(self, chat: int) -> tuple[int, dict[str, Any]] | None:
+            """The next scripted failure for this chat, if any; "drop" and "timeout" end the
+            connection here (the caller sees no answer)."""
+            with state.lock:
+                queue = state.faults.get(chat)
+                fault = queue.popleft() if queue else None
+                if fault is not None:
+                    state.scripted[fault["fault"]] += 1
+            if fault is None:
+                return None
+            kind = fault["fault"]
+            if kind == "429":
+                return 429, {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": "Too Many Requests: retry after 1",
+                    "parameters": {"retry_after": 1},
+                }
+            if kind == "403":
+                return 403, {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                }
+            if kind == "timeout":
+                time.sleep(float(fault.get("seconds", 10)))
+            self.close_connection = True
+            raise ConnectionAbortedError  # "drop": no answer at all
 
         def message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
             with state.lock:
