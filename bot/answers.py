@@ -128,7 +128,8 @@ def not_in_source_reply(kb: KnowledgeBase, program: Program, match: Match, lang:
     if places:
         value = pick_value(places[0])
         optional.append(f"{value_text(value, lang)} ({t(f'year_label_{value.year}', lang)})")
-    return Reply(fit(parts, optional), more_buttons(program, lang), None, answered=False)
+    buttons = [[handoff_button(lang)], *more_buttons(program, lang)]
+    return Reply(fit(parts, optional), buttons, None, answered=False)
 
 
 def topic_reply(
@@ -206,10 +207,15 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
         if len(text) <= MAX_CHARS:
             break
     buttons = [
-        [Button(t("handoff_button", lang), callbacks.handoff("start"))],
+        [handoff_button(lang)],
         [Button(t("menu_programs", lang), callbacks.menu("programs"))],
     ]
     return Reply(text, buttons, None, answered=False)
+
+
+def handoff_button(lang: str) -> Button:
+    """상담원 연결: on every answer that could not answer."""
+    return Button(t("handoff_button", lang), callbacks.handoff("start"))
 
 
 def main_menu_buttons(lang: str) -> list[list[Button]]:

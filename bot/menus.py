@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import callbacks
-from bot.answers import main_menu_buttons, program_name
+from bot.answers import handoff_button, main_menu_buttons, program_name
 from bot.reply import Button, Reply
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
@@ -15,7 +15,7 @@ def home_reply(lang: str) -> Reply:
 
 def help_reply(lang: str) -> Reply:
     rows = [
-        [Button(t("handoff_button", lang), callbacks.handoff("start"))],
+        [handoff_button(lang)],
         [Button(t("home", lang), callbacks.home())],
     ]
     return Reply(t("help", lang), rows)
