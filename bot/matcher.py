@@ -282,6 +282,10 @@ class Matcher:
 
         result = Match(kind="fallback", year=year, english=query.english)
         other_year = self._other_year(query.spaced)
+        if other_year is not None and any(
+            str(other_year) in f.text for f in self.facts if f.program_id == program_id
+        ):
+            other_year = None  # the program's facts speak of it (2015.04.28. 개관)
         detail = next(
             (term.text for term in self.not_in_report if term.find(korean, english)), None
         )

@@ -47,6 +47,8 @@ from bot.normalize import Query, jamo
         ("청년 네트워크 가입 나이", "youth_network", "15~39세"),
         # "if selected, how much": the condition is not what is asked
         ("드림팀 뽑히면 선정되면 한 팀에 얼마 줘요", "youth_dream_team", "100만"),
+        # a year outside 2017-2018 that the program's own facts mention
+        ("사회적경제지원센터 2015년에 문 열었어요?", "social_economy_center", "2015.04.28"),
         # a misspelled course name still picks the course
         ("점포창엄운영자 교육 모집 인원", "regional_training", "점포창업"),
         # a misspelled topic word of three syllables
