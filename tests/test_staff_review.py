@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
+from bot.clock import SEOUL
 from handlers.local_api import LocalChat
 from storage import applications as store
 from storage.models import Application, StaffAction
@@ -160,3 +162,37 @@ async def test_every_staff_command_and_button_refuses_residents(
     assert len(api.outbox) == before
     with Session(engine) as session:
         assert session.exec(select(StaffAction)).all() == []
+
+
+async def test_exports_keep_formulas_as_text_and_times_in_seoul(staff_chat, engine, api) -> None:
+    [app] = seed(engine, "2018H1", 1)
+    with Session(engine) as session:
+        stored = session.get(Application, app.id)
+        stored.team_name = '=HYPERLINK("http://evil.example","열기")'
+        stored.title = "+SUM(1,2)"
+        stored.budget_json = '[{"item": "=1+1", "amount": 100000}]'
+        session.add(stored)
+        session.commit()
+        session.refresh(stored)
+        submitted = stored.submitted_at
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    listing = staff_chat.last
+    await staff_chat.press("📥 엑셀(.xlsx)")
+    book = load_workbook(io.BytesIO(api.uploads[-1].content))
+    sheet, members, budget = book["신청서"], book["팀원"], book["예산"]
+    team, title = sheet["D2"], sheet["E2"]
+    assert (team.value, team.data_type) == ('=HYPERLINK("http://evil.example","열기")', "s")
+    assert (title.value, title.data_type) == ("+SUM(1,2)", "s")
+    assert members["B2"].data_type == "s" and budget["B2"].value == "=1+1"
+    assert budget["B2"].data_type == "s" and budget["C2"].value == 100000
+    assert sheet["L1"].value == "제출 시각(한국 시간)"
+    expected = (submitted if submitted.tzinfo else submitted.replace(tzinfo=UTC)).astimezone(SEOUL)
+    assert isinstance(sheet["L2"].value, datetime)
+    assert sheet["L2"].value == expected.replace(tzinfo=None, second=0, microsecond=0)
+    await staff_chat.press("📥 CSV", message=listing)
+    table = list(csv.reader(io.StringIO(api.uploads[-1].content.decode("utf-8-sig"))))
+    assert table[1][3] == '\'=HYPERLINK("http://evil.example","열기")'
+    assert table[1][4] == "'+SUM(1,2)"
+    assert table[1][7] == "010-1111-2222"  # a phone number is not a formula
+    assert table[1][11] == expected.strftime("%Y-%m-%d %H:%M")
