@@ -118,13 +118,23 @@ class Screener:
         state.step = self.next_step(state)
         return state
 
+    @staticmethod
+    def _seen(state: ScreenerState, step: str) -> None:
+        """Record the question as the latest one the person saw (answered or skipped), so the
+        numbering counts it and 이전 returns to it."""
+        if step in state.history:
+            state.history.remove(step)
+        state.history.append(step)
+
     def advance(self, state: ScreenerState) -> ScreenerState:
-        if state.step is not None and state.step not in state.history:
-            state.history.append(state.step)
+        if state.step is not None:
+            self._seen(state, state.step)
         if state.editing and state.step == "household_size":
             state.step = "household_income_pct_median"  # a new household size needs its income
             return state
-        state.step = None if state.editing else self.next_step(state)
+        # After an edit too: a changed answer can make a question matter that was never asked
+        # (now living in 영등포구: work, studies, benefits); the result comes when none is left.
+        state.step = self.next_step(state)
         state.editing = False
         return state
 
@@ -168,23 +178,27 @@ class Screener:
         return self.advance(state), None
 
     def skip(self, state: ScreenerState) -> ScreenerState:
-        if state.step is not None:
-            for name in self._fields_of(state.step):
+        step = state.step
+        if step is not None:
+            for name in self._fields_of(step):
                 state.answers.pop(name, None)
-            if state.step == "household_size":
-                state.skipped.append("household_income_pct_median")
-            state.skipped.append(state.step)
-        state.step = None if state.editing else self.next_step(state)
+            skipped = [step, "household_income_pct_median"] if step == "household_size" else [step]
+            state.skipped.extend(name for name in skipped if name not in state.skipped)
+            self._seen(state, step)
+        state.step = self.next_step(state)
         state.editing = False
         return state
 
     def back(self, state: ScreenerState) -> ScreenerState:
-        """Return to the previous question; its answer is kept until it is answered again."""
+        """Return to the previous question (answered or skipped); its answer is kept until it is
+        answered again."""
         if state.history:
             previous = state.history.pop()
             state.step = previous
-            if previous in state.skipped:
-                state.skipped.remove(previous)
+            unskip = {previous}
+            if previous == "household_size":  # skipping the size skipped its income too
+                unskip.add("household_income_pct_median")
+            state.skipped = [name for name in state.skipped if name not in unskip]
         return state
 
     def edit(self, state: ScreenerState, step: str) -> ScreenerState | None:

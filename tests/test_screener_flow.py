@@ -196,3 +196,51 @@ def test_never_more_than_eight_questions(kb) -> None:
                 state = screener.choose(state, step, str(rng.choice([cuts[0], cuts[0] + 1])))
             assert step in STEPS
         assert asked <= 8
+
+
+async def test_a_skipped_question_is_counted_and_back_returns_to_it(chat: LocalChat) -> None:
+    await chat.send("/check")
+    [reply] = await chat.send("27")
+    assert reply.text.startswith("자격 확인 2번째 질문") and "어디에 사세요" in reply.text
+    [reply] = await chat.press("🤷 모름/건너뛰기")
+    assert reply.text.startswith("자격 확인 3번째 질문")
+    assert "⬅️ 이전" in labels(reply)
+    [reply] = await chat.press("⬅️ 이전")
+    assert reply.text.startswith("자격 확인 2번째 질문") and "어디에 사세요" in reply.text
+    [reply] = await chat.press("영등포구")
+    assert "지금 일하고 계세요" in reply.text
+
+
+async def test_a_skipped_household_size_can_be_answered_after_back(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("50")
+    await chat.press("서울 다른 구")
+    await chat.press("🤷 모름/건너뛰기")  # the household size, and so its income
+    assert "재산" in chat.last.text
+    await chat.press("⬅️ 이전")
+    await chat.press("4명")
+    assert "월 2,711,521원 이하 (중위소득 60% 이하)" in labels(chat.last)
+
+
+async def test_editing_an_answer_asks_the_questions_it_makes_relevant(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("58")
+    await chat.press("서울 밖")
+    await chat.press("4명")
+    await chat.press("월 2,711,521원 이하 (중위소득 60% 이하)")
+    await chat.press("2억원 이하")
+    assert chat.last.text.startswith("📋 자격 확인 결과")
+    assert "공공근로사업" in chat.last.text.partition("❌ 해당 없음")[2]
+    await chat.press("✏️ 답 수정")
+    await chat.press("사는 곳")
+    [reply] = await chat.press("영등포구")
+    # Living in the district, public works now depends on work, studies and benefits.
+    assert "지금 일하고 계세요" in reply.text
+    assert "⬅️ 이전" in labels(reply)
+    await chat.press("일자리를 찾고 있어요 (실업)")
+    await chat.press("학생이 아니에요")
+    await chat.press("받는 것 없어요")
+    result = chat.last.text
+    assert result.startswith("📋 자격 확인 결과")
+    assert "❓ 확인 필요" not in result
+    assert "공공근로사업" in result.partition("❌ 해당 없음")[0]
