@@ -34,6 +34,7 @@ class ProgramResult:
     status: Status
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    brief: list[str] = field(default_factory=list)  # the reasons without the program's name
 
     def as_json(self) -> dict[str, Any]:
         return {"program": self.program, "status": self.status, "reasons": self.reasons}
@@ -93,19 +94,21 @@ def evaluate(program: Program, persona: Persona, lang: str = "ko") -> ProgramRes
     name = re.sub(r"\s*\(.*\)$", "", program_name(program, lang))  # without "(…)" asides
     persona = understood(persona)
     failed: list[str] = []
+    brief: list[str] = []
     missing: list[str] = []
     for rule in program.rules:
         outcome = check_rule(rule, persona)
         if outcome is False:
             reason = (rule.reason.en if lang == "en" else None) or rule.reason.ko
             failed.append(t("rule_failed", lang, reason=reason, program=name, year=rule.year))
+            brief.append(t("rule_failed_brief", lang, reason=reason, year=rule.year))
         elif outcome is None:
             missing.extend(
                 c.field for c in rule.conditions() if check_condition(c, persona) is None
             )
     missing = list(dict.fromkeys(missing))
     if failed:
-        return ProgramResult(program.id, "ineligible", failed, missing)
+        return ProgramResult(program.id, "ineligible", failed, missing, brief)
     if missing:
         labels = ", ".join(t(f"field_{name}", lang) for name in missing)
         return ProgramResult(

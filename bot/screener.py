@@ -11,7 +11,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot import callbacks
-from bot.answers import first_sentence, pick_value, program_name, team_line
+from bot.answers import (
+    first_sentence,
+    pick_value,
+    program_name,
+    team_line,
+    topic_label,
+    value_text,
+)
 from bot.eligibility import ProgramResult, screen
 from bot.money import format_krw
 from bot.reply import Button, Reply
@@ -323,7 +330,7 @@ class Screener:
         program = self.kb.programs[result.program]
         name = program_name(program, lang)
         if result.status == "ineligible":
-            return f"• {name}: {result.reasons[0].split(' (')[0]}"
+            return f"• {name}: {result.brief[0]}"
         if result.status == "unknown":
             return f"• {name}: {result.reasons[0]} · {team_line(self.kb, program, lang)}"
         details = []
@@ -331,13 +338,13 @@ class Screener:
             facts = [f for f in program.facts if f.topic == topic]
             periods = [f for f in facts if set(f.keywords) & self.period_words]
             fact = next(iter(periods or facts), None)
-            if fact is not None:
-                value = pick_value(fact)
-                text = (value.en if lang == "en" else None) or value.ko
-                details.append(
-                    f"{t(f'topic_{topic}', lang).split(' ', 1)[1]}: {first_sentence(text)}"
-                )
-        return f"• {name}\n  " + "\n  ".join(details)
+            text = first_sentence(value_text(pick_value(fact), lang)).strip() if fact else ""
+            if not text and topic == "apply":  # where to apply is never left out
+                teams = ", ".join(self.kb.team_name(team, lang) for team in program.teams)
+                text = t("screener_ask_team", lang, teams=teams)
+            if text:
+                details.append(f"{topic_label(topic, lang)}: {text}")
+        return "\n  ".join([f"• {name}", *details])
 
     def edit_menu(self, state: ScreenerState, lang: str) -> Reply:
         steps = [

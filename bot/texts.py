@@ -148,6 +148,7 @@ CATALOGUE.update(
             "ko": "{reason} ({program}, {year}년 기준)",
             "en": "{reason} ({program}, as of {year})",
         },
+        "rule_failed_brief": {"ko": "{reason} ({year}년 기준)", "en": "{reason} (as of {year})"},
         "field_age": {"ko": "나이", "en": "age"},
         "field_residence": {"ko": "사는 곳", "en": "where you live"},
         "field_works_in_yeongdeungpo": {
@@ -259,6 +260,10 @@ CATALOGUE.update(
         "screener_result_note": {
             "ko": "\nℹ️ 2017년 실적·2018년 계획 보고서 기준의 참고용 결과예요. 실제 선발은 담당 팀이 확인해요. 결과를 지우려면 /forget",
             "en": "\nℹ️ A guide based on the 2017/2018 report; the team in charge makes the actual decision. To delete this result: /forget",
+        },
+        "screener_ask_team": {
+            "ko": "자료에 나와 있지 않아요. 일자리정책과 {teams}에 문의해 주세요.",
+            "en": "Not in my source; please ask the Job Policy Division's {teams}.",
         },
         "screener_again": {"ko": "🔁 결과 다시 보기", "en": "🔁 Show result"},
         "screener_edit": {"ko": "✏️ 답 수정", "en": "✏️ Change answers"},

@@ -244,3 +244,68 @@ async def test_editing_an_answer_asks_the_questions_it_makes_relevant(chat: Loca
     assert result.startswith("📋 자격 확인 결과")
     assert "❓ 확인 필요" not in result
     assert "공공근로사업" in result.partition("❌ 해당 없음")[0]
+
+
+STUDENT_AT_22 = {
+    "어디에 사세요": "영등포구",
+    "지금 일하고 계세요": "일자리를 찾고 있어요 (실업)",
+    "학교에 다니고": "대학 재학 중",
+    "가구원은 모두": "4명",
+    "한 달 소득": "월 2,711,521원 이하 (중위소득 60% 이하)",
+    "재산": "2억원 이하",
+    "받고 계신 급여": "받는 것 없어요",
+    "Where do you live": "Yeongdeungpo-gu",
+    "working now": "Looking for work (unemployed)",
+    "Are you a student": "University, enrolled",
+    "How many people": "4",
+    "earn a month": "2,711,521원 a month or less (60% of median or less)",
+    "assets": "2억원 or less",
+    "benefits": "None",
+}
+
+
+async def screen_student_at_22(chat: LocalChat) -> str:
+    await chat.send("/check")
+    await chat.send("22")
+    for _ in range(10):
+        text = chat.last.text
+        if text.startswith(("📋 자격 확인 결과", "📋 Your eligibility")):
+            return text
+        question = next(key for key in STUDENT_AT_22 if key in text)
+        await chat.press(STUDENT_AT_22[question])
+    raise AssertionError("the screener did not end")
+
+
+async def test_result_details_are_whole_sentences_with_where_to_apply(chat: LocalChat) -> None:
+    result = await screen_student_at_22(chat)
+    eligible, _, ineligible = result.partition("❌ 해당 없음")
+    # A date is not a sentence end: "2018. 3.~10." stays whole.
+    assert "일정: 사업기간은 2018. 3.~10.이에요 (상반기 3~6월, 하반기 7~10월)." in eligible
+    assert not any(line.isspace() for line in result.split("\n"))  # no empty detail line
+    parttime = eligible.split("• 대학생 아르바이트 (청년 공공일자리)\n")[1].split("\n• ")[0]
+    assert parttime.startswith(
+        "  신청 방법: 자료에 나와 있지 않아요. 일자리정책과 청년지원팀에 문의"
+    )
+    intern = eligible.split("• 중소기업 청년인턴\n")[1].split("\n• ")[0]
+    assert "임금·지원금: 월 급여의 60%" in intern and "신청 방법:" in intern
+    new_deal = eligible.split("• 서울형 청년 뉴딜일자리\n")[1].split("\n• ")[0]
+    assert "일정: 근로기간은 2. 27.~12. 31.이고 사업별로 달라요." in new_deal
+    assert "신청 방법:" in new_deal
+    assert "• 공공근로사업: 재학생은 참여할 수 없어요 (2018년 기준)" in ineligible
+
+
+async def test_english_result_details_do_not_stop_inside_a_date(chat: LocalChat) -> None:
+    await chat.send("/lang")
+    await chat.press("English")
+    result = await screen_student_at_22(chat)
+    eligible = result.partition("❌")[0]
+    assert "Schedule: The 2018 period is March to October (2018. 3.~10.); first half" in eligible
+    assert "Schedule: The work period was 2. 27. to 12. 31., varying by project" in eligible
+    assert "• Public Works Jobs: Enrolled students are excluded (as of 2018)" in result
+
+
+async def test_ineligible_reasons_keep_the_year_of_the_rule(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    ineligible = chat.last.text.partition("❌ 해당 없음")[2]
+    assert "• 서울형 청년 뉴딜일자리: 만 39세 이하만 참여할 수 있어요 (2017년 기준)" in ineligible
+    assert "• 중소기업 청년인턴: 만 35세 이하 청년만 참여할 수 있어요 (2017년 기준)" in ineligible
