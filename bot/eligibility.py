@@ -24,6 +24,7 @@ from knowledge.schema import (
     Rule,
 )
 
+YOUTH_PROGRAM = "youth_network"  # its target group defines 청년 for the division
 Status = Literal["eligible", "ineligible", "unknown"]
 Persona = Mapping[str, Any]
 
@@ -115,6 +116,27 @@ def evaluate(program: Program, persona: Persona, lang: str = "ko") -> ProgramRes
             program.id, "unknown", [t("needs_answer", lang, fields=labels)], missing
         )
     return ProgramResult(program.id, "eligible")
+
+
+def age_band(program: Program) -> tuple[int, int] | None:
+    """The youngest and the oldest age the program's rules allow, when they set both."""
+    low = high = None
+    for rule in program.rules:
+        for condition in rule.conditions():
+            if condition.field == "age" and isinstance(condition.value, int) and not rule.any:
+                if condition.op == "ge":
+                    low = condition.value
+                elif condition.op == "le":
+                    high = condition.value
+    return (low, high) if low is not None and high is not None else None
+
+
+def youth_ages(kb: KnowledgeBase) -> tuple[int, int]:
+    """Who counts as young (청년) for notices: the youth network's target ages (15–39 in 2017)."""
+    band = age_band(kb.programs[YOUTH_PROGRAM])
+    if band is None:
+        raise ValueError(f"{YOUTH_PROGRAM} has no age rules")
+    return band
 
 
 def screen(kb: KnowledgeBase, persona: Persona, lang: str = "ko") -> list[ProgramResult]:

@@ -19,7 +19,7 @@ from bot.answers import (
     topic_label,
     value_text,
 )
-from bot.eligibility import ProgramResult, screen
+from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -222,13 +222,24 @@ class Screener:
         return [*cuts, cuts[-1] + 1] if cuts else []
 
     # --- what to show -------------------------------------------------------------------
+    def intro(self, lang: str) -> str:
+        """What the screener is and what its answers are used for (young people get notices)."""
+        low, high = youth_ages(self.kb)
+        return t("screener_intro", lang, low=low, high=high)
+
     def prompt(self, state: ScreenerState, lang: str) -> Reply:
         step = state.step
         if step is None:
             return self.result(state, lang)
         number = len(state.history) + 1
         header = t("screener_progress", lang, number=number)
-        question = t(f"screener_q_{step}", lang)
+        income = self.kb.median_income
+        question = t(
+            f"screener_q_{step}",
+            lang,
+            year=income.year,
+            over=max(income.monthly_krw) + 1,  # the data's largest household, plus one
+        )
         rows: list[list[Button]] = []
         if step in CHOICES:
             rows = [

@@ -167,8 +167,8 @@ CATALOGUE.update(
 CATALOGUE.update(
     {
         "screener_intro": {
-            "ko": "몇 가지만 여쭤보고 신청할 수 있는 사업을 알려드릴게요. 모르시면 '모름/건너뛰기'를 누르세요. 답은 결과를 보여드리는 데만 쓰고, 담당자에게 전달하지 않아요.",
-            "en": "A few questions, then I will tell you which programs fit. Tap 'Skip' when you are not sure. Your answers are used only for this result and are not shared with staff.",
+            "ko": "몇 가지만 여쭤보고 신청할 수 있는 사업을 알려드릴게요. 모르시면 '모름/건너뛰기'를 누르세요.\n🔒 답은 결과를 보여 드리는 데 쓰고, 나이가 만 {low}~{high}세이면 담당 팀이 청년에게 보내는 모집 공지를 받게 돼요. 담당 직원은 개인별 답을 볼 수 없고, /forget 으로 언제든 지울 수 있어요.",
+            "en": "A few questions, then I will tell you which programs fit. Tap 'Skip' when you are not sure.\n🔒 Your answers are used to show the result and, if you are {low} to {high}, to send you the division's notices for young people. Staff never see individual answers; /forget deletes them any time.",
         },
         "screener_progress": {
             "ko": "자격 확인 {number}번째 질문",
@@ -185,12 +185,12 @@ CATALOGUE.update(
         "screener_q_employment": {"ko": "지금 일하고 계세요?", "en": "Are you working now?"},
         "screener_q_student": {"ko": "학교에 다니고 계세요?", "en": "Are you a student?"},
         "screener_q_household_size": {
-            "ko": "함께 사는 가구원은 모두 몇 명이에요? (본인 포함)",
-            "en": "How many people live in your household (including you)?",
+            "ko": "함께 사는 가구원은 모두 몇 명이에요? (본인 포함)\n{over}명 이상 가구는 자료에 기준액이 없어요. '모름/건너뛰기'를 누르고 담당 팀에 문의해 주세요.",
+            "en": "How many people live in your household (including you)?\nMy source has no amounts for {over} or more people: tap 'Skip' and ask the team in charge.",
         },
         "screener_q_household_income_pct_median": {
-            "ko": "가구의 한 달 소득은 얼마쯤이에요? (2018년 기준중위소득 기준)",
-            "en": "About how much does your household earn a month? (2018 median income)",
+            "ko": "가구의 한 달 소득은 얼마쯤이에요? ({year}년 기준중위소득 기준)",
+            "en": "About how much does your household earn a month? ({year} median income)",
         },
         "screener_q_assets_krw": {
             "ko": "가구의 재산(집·예금 등)은 얼마쯤이에요?",

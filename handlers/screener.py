@@ -46,7 +46,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     state = screener.start()
     save_state(context, user.id, state)
     first = screener.prompt(state, lang)
-    first.text = f"{t('screener_intro', lang)}\n\n{first.text}"
+    first.text = f"{screener.intro(lang)}\n\n{first.text}"
     await send_reply(update, context, first)
 
 

@@ -4,10 +4,11 @@ on the way, a restart mid-way, cancel and forget."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from sqlmodel import Session, select
 
-from bot.screener import CHOICES, STEPS, Screener
+from bot.screener import CHOICES, STEPS, Screener, ScreenerState
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
 from storage.models import FlowState
@@ -309,3 +310,32 @@ async def test_ineligible_reasons_keep_the_year_of_the_rule(chat: LocalChat) -> 
     ineligible = chat.last.text.partition("❌ 해당 없음")[2]
     assert "• 서울형 청년 뉴딜일자리: 만 39세 이하만 참여할 수 있어요 (2017년 기준)" in ineligible
     assert "• 중소기업 청년인턴: 만 35세 이하 청년만 참여할 수 있어요 (2017년 기준)" in ineligible
+
+
+async def test_the_intro_says_what_the_answers_are_used_for(chat: LocalChat) -> None:
+    [reply] = await chat.send("/check")
+    intro = reply.text.split("\n\n")[0]
+    assert "전달하지 않아요" not in intro
+    assert "나이가 만 15~39세이면 담당 팀이 청년에게 보내는 모집 공지를 받게 돼요" in intro
+    assert "담당 직원은 개인별 답을 볼 수 없고, /forget 으로 언제든 지울 수 있어요" in intro
+
+
+async def test_households_beyond_the_data_are_told_to_ask_the_team(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("50")
+    [reply] = await chat.press("서울 다른 구")
+    assert "7명 이상 가구는 자료에 기준액이 없어요" in reply.text
+    assert [label for label in labels(reply) if label.endswith("명")] == [
+        f"{size}명" for size in range(1, 7)
+    ]
+
+
+def test_household_and_income_questions_follow_the_median_income_data(kb) -> None:
+    income = kb.median_income.model_copy(
+        update={"year": 2019, "monthly_krw": {**kb.median_income.monthly_krw, 7: 7_000_000}}
+    )
+    screener = Screener(replace(kb, median_income=income))
+    state = ScreenerState(answers={"age": 50}, history=["age"], step="household_size")
+    assert "8명 이상 가구는" in screener.prompt(state, "ko").text
+    state.step = "household_income_pct_median"
+    assert "(2019년 기준중위소득 기준)" in screener.prompt(state, "ko").text
