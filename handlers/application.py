@@ -56,6 +56,7 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     loaded = load_form(context, user.id)
     if loaded is not None:
         form, state = loaded
+        save_form(context, user.id, state)  # the form is the flow the user is in now
         await send_reply(
             update, context, with_error(form.prompt(state, lang), t("form_resume", lang))
         )
@@ -130,6 +131,7 @@ async def on_press(
     if action == "cancelno":
         await send_reply(update, context, form.prompt(state, lang))
         return
+    save_form(context, user.id, state)  # pressed: the form is the flow the user is in now
     outcome = form.on_press(state, action, arg)
     if outcome is None:
         await send_reply(

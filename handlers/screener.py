@@ -50,6 +50,18 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     await send_reply(update, context, first)
 
 
+async def on_typed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str
+) -> bool:
+    """Typed text while a screener waits for an answer; False when none is waiting."""
+    user = update.effective_user
+    state = active_state(context, user.id) if user is not None else None
+    if state is None:
+        return False
+    await on_text(update, context, state, text, lang)
+    return True
+
+
 async def on_text(
     update: Update, context: ContextTypes.DEFAULT_TYPE, state: ScreenerState, text: str, lang: str
 ) -> None:

@@ -271,3 +271,22 @@ async def test_one_user_cannot_touch_anothers_draft(
     await other.press_data("frm:cancelyes:-", chat.last)
     assert len(rows(engine, FlowState)) == 1
     assert '"team_name": "내 팀"' in rows(engine, FlowState)[0].data
+
+
+async def test_the_flow_started_last_gets_the_typed_text(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("우리팀")
+    await chat.send("/check")
+    [reply] = await chat.send("25")
+    assert "어디에 사세요" in reply.text  # the screener took the age
+    [draft] = [row for row in rows(engine, FlowState) if row.flow == "application"]
+    assert '"title":' not in draft.data
+    [reply] = await chat.send("/apply")
+    assert reply.text.startswith("저장된 신청서를 이어서 작성할게요")
+    [reply] = await chat.send("골목 벽화 프로젝트")
+    assert "공모 주제를 골라 주세요" in reply.text
+    [draft] = [row for row in rows(engine, FlowState) if row.flow == "application"]
+    assert '"title": "골목 벽화 프로젝트"' in draft.data
+    [screening] = [row for row in rows(engine, FlowState) if row.flow == "screener"]
+    assert '"step": "residence"' in screening.data and "골목" not in screening.data
