@@ -45,6 +45,7 @@ class FormState:
     editing: bool = False
     application_id: int | None = None
     nonce: str = field(default_factory=lambda: secrets.token_hex(4))
+    closed_noted: bool = False  # told once that its round closed
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FormState:
@@ -79,6 +80,18 @@ class ApplicationForm:
     # --- moving ---------------------------------------------------------------------------
     def start(self) -> FormState:
         return FormState(round_id=self.round.id)
+
+    def adopt(self, state: FormState) -> bool:
+        """Carry a draft whose round closed into this round. A theme this round does not offer
+        is cleared to be chosen again (True). The review needs a new tap: a new nonce."""
+        state.round_id, state.nonce, state.closed_noted = self.round.id, secrets.token_hex(4), False
+        theme = state.data.get("theme")
+        if theme is None or theme in self.round.themes:
+            return False
+        del state.data["theme"]
+        if state.step == "review":
+            state.step, state.editing = "theme", True
+        return True
 
     def _next(self, state: FormState, section: str) -> FormState:
         """After a section is complete: the review when editing, else the next section."""
@@ -254,7 +267,8 @@ class ApplicationForm:
         gaps = [name for name in required if not data.get(name)]
         if len(data.get("members", [])) < self.round.min_members:
             gaps.append("members")
-        if not data.get("budget"):
+        budget = data.get("budget", [])
+        if not budget or sum(line["amount"] for line in budget) > self.round.max_grant_krw:
             gaps.append("budget")
         return gaps
 

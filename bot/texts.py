@@ -335,6 +335,26 @@ CATALOGUE.update(
             "ko": "동의하지 않아 신청을 마쳤어요. 아무것도 저장하지 않았어요.",
             "en": "You did not agree, so the application ended. Nothing was stored.",
         },
+        "form_draft_closed": {
+            "ko": "ℹ️ 작성 중이던 청년 드림팀 신청서({round})는 공모가 마감되어 더 이상 받을 수 없어요. /apply 로 확인하거나 /cancel 로 지울 수 있어요.",
+            "en": "ℹ️ The call of your Dream Team draft ({round}) has closed, so it can no longer be filled in. See /apply, or delete it with /cancel.",
+        },
+        "form_draft_waits": {
+            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 그대로 보관해 두었다가 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 지우려면 /cancel",
+            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept, and when the next call opens /apply carries it over. /cancel deletes it.",
+        },
+        "form_moved": {
+            "ko": "ℹ️ {old} 공모는 마감됐어요. 작성 중이던 신청서를 지금 열린 {new} 공모로 옮겼어요. 내용을 확인하고 이어서 작성해 주세요.",
+            "en": "ℹ️ The {old} call has closed; your draft was moved to the {new} call, open now. Please check it and carry on.",
+        },
+        "form_moved_theme": {
+            "ko": "고르셨던 주제가 이번 공모에는 없어서 주제는 다시 골라 주세요.",
+            "en": "Your theme is not one of this call's, so please choose the theme again.",
+        },
+        "form_edit_closed": {
+            "ko": "{round} 공모가 마감되어 고치던 내용은 저장하지 않았어요. 제출한 신청서는 그대로 있어요. (/myapplication)",
+            "en": "The {round} call has closed, so your changes were not saved; the submitted application is unchanged (/myapplication).",
+        },
         "form_resume": {
             "ko": "저장된 신청서를 이어서 작성할게요.",
             "en": "Continuing your saved draft.",

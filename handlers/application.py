@@ -17,6 +17,7 @@ from bot.texts import t
 from handlers import reminders
 from handlers.deps import deps
 from handlers.sending import send_reply
+from knowledge.schema import Round
 from storage import applications as store
 from storage.flows import delete_flow, load_flow, save_flow
 
@@ -42,6 +43,10 @@ def save_form(context: ContextTypes.DEFAULT_TYPE, user_id: int, state: FormState
     save_flow(deps(context).engine, user_id, FLOW, state.to_json())
 
 
+def round_is_open(context: ContextTypes.DEFAULT_TYPE, round_: Round) -> bool:
+    return round_.opens <= today(context) <= round_.closes
+
+
 def with_error(reply: Reply, message: str) -> Reply:
     reply.text = f"{message}\n\n{reply.text}"
     return reply
@@ -56,6 +61,9 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     loaded = load_form(context, user.id)
     if loaded is not None:
         form, state = loaded
+        if not round_is_open(context, form.round):
+            await closed_draft(update, context, form, state, lang)
+            return
         save_form(context, user.id, state)  # the form is the flow the user is in now
         await send_reply(
             update, context, with_error(form.prompt(state, lang), t("form_resume", lang))
@@ -76,6 +84,48 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
         [Button(t("form_consent_no", lang), callbacks.form("consent", "no"))],
     ]
     await send_reply(update, context, Reply(text, rows))
+
+
+async def closed_draft(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+) -> None:
+    """A draft whose round has closed is never submitted into it. Changes to a submitted
+    application are dropped (it stays as it was); a new application moves to the round open now,
+    and the user is told; with no round to move to it waits, and /cancel deletes it."""
+    user = update.effective_user
+    if user is None:
+        return
+    d = deps(context)
+    closed = form.round.id
+    if state.application_id is not None:
+        delete_flow(d.engine, user.id, FLOW)
+        text = t("form_edit_closed", lang, round=closed)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    current = open_round(d.assistant.kb, today(context))
+    if current is None:
+        reply = closed_reply(context, lang)
+        reply.text = f"{t('form_draft_waits', lang, round=closed)}\n\n{reply.text}"
+        await send_reply(update, context, reply)
+        return
+    existing = store.find_for(d.engine, current.id, user.id)
+    if existing is not None:
+        already = t("form_already", lang, round=current.id, receipt=existing.receipt)
+        text = f"{t('form_draft_closed', lang, round=closed)}\n{already}"
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    moved = ApplicationForm(current)
+    note = t("form_moved", lang, old=closed, new=current.id)
+    if moved.adopt(state):
+        note += "\n" + t("form_moved_theme", lang)
+    save_form(context, user.id, state)
+    chat = update.effective_chat
+    reminders.plan_draft(d, user.id, chat.id if chat else user.id, current.id, lang)
+    await send_reply(update, context, with_error(moved.prompt(state, lang), note))
 
 
 def closed_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
@@ -117,6 +167,9 @@ async def on_press(
         await send_reply(update, context, Reply(t("stale_button", lang), main_menu_buttons(lang)))
         return
     form, state = loaded
+    if action not in ("cancel", "cancelyes", "cancelno") and not round_is_open(context, form.round):
+        await closed_draft(update, context, form, state, lang)
+        return
     if action == "cancel":
         rows = [
             [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
@@ -160,7 +213,11 @@ async def _consent(
     if user is None or round_ is None:
         await send_reply(update, context, closed_reply(context, lang))
         return
-    if load_form(context, user.id) is None:
+    loaded = load_form(context, user.id)
+    if loaded is not None and not round_is_open(context, loaded[0].round):
+        await closed_draft(update, context, *loaded, lang)
+        return
+    if loaded is None:
         save_form(context, user.id, ApplicationForm(round_).start())
         chat = update.effective_chat
         reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
@@ -202,8 +259,8 @@ async def _submit(
             with_error(form.prompt(state, lang), t("form_incomplete", lang, fields=fields)),
         )
         return
-    if open_round(deps(context).assistant.kb, today(context)) is None:
-        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
+    if not round_is_open(context, form.round):  # the draft's own round, not just any round
+        await closed_draft(update, context, form, state, lang)
         return
     if state.application_id is not None:
         application = store.update(engine, state.application_id, state.data)
@@ -228,6 +285,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     if loaded is None or user is None:
         return False
     form, state = loaded
+    if not round_is_open(context, form.round):
+        await _pass_closed_draft(update, context, form, state, lang)
+        return False  # the text is a question for the bot, not an answer to a closed form
     outcome = form.on_text(state, text)
     if outcome.error is None:
         save_form(context, user.id, outcome.state)
@@ -247,6 +307,27 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     return True
 
 
+async def _pass_closed_draft(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+) -> None:
+    """Typed text met a draft whose round closed: say so, once; the text is answered as usual."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    if state.application_id is not None:
+        delete_flow(deps(context).engine, user.id, FLOW)
+        await context.bot.send_message(chat.id, t("form_edit_closed", lang, round=form.round.id))
+        return
+    if not state.closed_noted:
+        state.closed_noted = True
+        save_form(context, user.id, state)
+        await context.bot.send_message(chat.id, t("form_draft_closed", lang, round=form.round.id))
+
+
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None or message.document is None:
@@ -255,6 +336,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
     if loaded is None:
         return False
     form, state = loaded
+    if not round_is_open(context, form.round):
+        await closed_draft(update, context, form, state, lang)
+        return True
     document = message.document
     outcome = form.on_document(
         state, document.file_id, document.file_name or "file", document.file_size
@@ -298,8 +382,7 @@ def _summary_of(round_, application, lang: str) -> str:
 
 def changeable(context: ContextTypes.DEFAULT_TYPE, round_, application) -> bool:
     """A submitted application can be edited or withdrawn until its round closes."""
-    is_open = round_.opens <= today(context) <= round_.closes
-    return is_open and application.status == "submitted"
+    return round_is_open(context, round_) and application.status == "submitted"
 
 
 async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:

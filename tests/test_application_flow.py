@@ -290,3 +290,69 @@ async def test_the_flow_started_last_gets_the_typed_text(chat: LocalChat, engine
     assert '"title": "골목 벽화 프로젝트"' in draft.data
     [screening] = [row for row in rows(engine, FlowState) if row.flow == "screener"]
     assert '"step": "residence"' in screening.data and "골목" not in screening.data
+
+
+async def test_a_closed_rounds_draft_does_not_take_typed_text(chat: LocalChat, engine, now) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    now[0] = datetime(2018, 5, 2, 10, 0, tzinfo=SEOUL)  # 2018H1 closed on 04-30
+    note, answer = await chat.send("공공근로 시급이 얼마예요?")
+    assert note.text.startswith("ℹ️ 작성 중이던 청년 드림팀 신청서(2018H1)는 공모가 마감되어")
+    assert answer.text.startswith("[공공근로사업]") and "7,530원" in answer.text
+    [draft] = rows(engine, FlowState)
+    assert '"team_name":' not in draft.data
+    [answer] = await chat.send("공공근로 시급이 얼마예요?")  # told once, not every time
+    assert answer.text.startswith("[공공근로사업]")
+    [reply] = await chat.send("/apply")
+    assert reply.text.startswith("작성 중이던 신청서(2018H1)는 공모가 마감되어 제출할 수 없어요")
+    assert "다음 공모: 2018H2 (2018-09-03~2018-09-28" in reply.text
+    assert len(rows(engine, FlowState)) == 1  # kept for the next round; /cancel deletes it
+
+
+async def test_a_closed_rounds_draft_is_never_submitted_into_it(
+    chat: LocalChat, engine, now
+) -> None:
+    await fill_until_review(chat)
+    review = chat.last
+    now[0] = datetime(2018, 9, 10, 10, 0, tzinfo=SEOUL)  # 2018H2 is open
+    [reply] = await chat.press("📨 제출", message=review)
+    assert rows(engine, Application) == []
+    assert reply.text.startswith(
+        "ℹ️ 2018H1 공모는 마감됐어요. 작성 중이던 신청서를 지금 열린 2018H2 공모로 옮겼어요"
+    )
+    assert "공모: 2018H2" in reply.text and "📨 제출" in labels(reply)
+    [reply] = await chat.press("📨 제출", message=review)  # the old review's button is stale
+    assert reply.text.startswith("이 버튼은 지금 단계의 것이 아니에요")
+    assert rows(engine, Application) == []
+    await chat.press("📨 제출")
+    assert "접수번호는 DT-2018H2-0001" in chat.last.text
+    [stored] = rows(engine, Application)
+    assert stored.round_id == "2018H2"
+
+
+async def test_apply_moves_a_closed_rounds_draft_to_the_open_round(chat: LocalChat, now) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    now[0] = datetime(2018, 9, 10, 10, 0, tzinfo=SEOUL)
+    [reply] = await chat.send("/apply")
+    assert "지금 열린 2018H2 공모로 옮겼어요" in reply.text
+    assert "프로젝트 제목을 적어 주세요" in reply.text
+    [reply] = await chat.send("골목 벽화 프로젝트")
+    assert "공모 주제를 골라 주세요" in reply.text
+
+
+async def test_changes_left_open_when_the_round_closes_are_not_saved(
+    chat: LocalChat, engine, now
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    await chat.press("✏️ 수정")
+    await chat.press("✏️ 제목")
+    now[0] = datetime(2018, 5, 2, 10, 0, tzinfo=SEOUL)
+    note, _answer = await chat.send("새 제목")
+    assert note.text.startswith("2018H1 공모가 마감되어 고치던 내용은 저장하지 않았어요")
+    [stored] = rows(engine, Application)
+    assert stored.title == "골목 벽화 프로젝트"
+    assert rows(engine, FlowState) == []
