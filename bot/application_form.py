@@ -31,6 +31,8 @@ TIES = ("reside", "work", "active")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_MEMBERS = 20
 MAX_BUDGET_LINES = 20
+# Steps answered with free text, where a question typed by mistake could pass for an answer.
+FREE_TEXT_STEPS = tuple(TEXT_LIMITS)
 # The order of the form; `back` walks it, `edit` jumps into it from the review screen.
 SECTIONS = ("team_name", "title", "theme", "description", "members", "phone", "budget", "file")
 ENTRY_STEP = {"members": "members", "budget": "budget"}
@@ -46,6 +48,7 @@ class FormState:
     application_id: int | None = None
     nonce: str = field(default_factory=lambda: secrets.token_hex(4))
     closed_noted: bool = False  # told once that its round closed
+    asked: str | None = None  # text taken for a question; sent again, it is the answer
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FormState:

@@ -522,6 +522,14 @@ CATALOGUE.update(
             "ko": "지금은 파일을 받는 단계가 아니에요. 파일은 마지막 단계에서 보내 주세요.",
             "en": "Files are taken at the last step of the form.",
         },
+        "form_question_answered": {
+            "ko": "📝 신청서 작성 중이에요: 위 질문에 답했어요. 방금 글을 이 칸에 그대로 넣으시려면 한 번 더 보내 주세요.",
+            "en": "📝 You are filling in your application: your question is answered above. To put that text in this field after all, send it again.",
+        },
+        "form_question_not_stored": {
+            "ko": "📝 신청서 작성 중이에요: 물음표로 끝나는 글은 질문으로 보고 저장하지 않았어요. 이 칸에 넣을 내용이 맞다면 한 번 더 보내 주세요.",
+            "en": "📝 You are filling in your application: a text ending in a question mark was taken for a question and not saved. If it is your answer, send it again.",
+        },
         "form_resume_after_answer": {
             "ko": "신청서를 이어서 작성할게요.",
             "en": "Back to your application.",

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import main_menu_buttons
-from bot.application_form import FLOW, ApplicationForm, FormState
+from bot.application_form import FLOW, FREE_TEXT_STEPS, ApplicationForm, FormState
 from bot.reply import Button, Reply
 from bot.rounds import next_round, open_round, round_by_id
 from bot.texts import t
@@ -288,6 +288,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     if not round_is_open(context, form.round):
         await _pass_closed_draft(update, context, form, state, lang)
         return False  # the text is a question for the bot, not an answer to a closed form
+    if await _question_at_free_text(update, context, form, state, text, lang):
+        return True
+    state.asked = None
     outcome = form.on_text(state, text)
     if outcome.error is None:
         save_form(context, user.id, outcome.state)
@@ -304,6 +307,34 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
         return True
     message = t(outcome.error, lang, **outcome.values)
     await send_reply(update, context, with_error(form.prompt(state, lang), message))
+    return True
+
+
+async def _question_at_free_text(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    text: str,
+    lang: str,
+) -> bool:
+    """At a free-text step (team name, title, …) a text that is clearly a question is answered,
+    not stored, and the step is asked again. Sent a second time, the same text is the answer:
+    a team may really be called "뭐하지?"."""
+    user = update.effective_user
+    if user is None or state.step not in FREE_TEXT_STEPS or text.strip() == state.asked:
+        return False
+    answer = deps(context).assistant.as_question(text, lang)
+    if answer is None:
+        return False
+    state.asked = text.strip()
+    save_form(context, user.id, state)
+    if answer.answered:
+        await send_reply(update, context, answer)
+        note = t("form_question_answered", lang)
+    else:
+        note = t("form_question_not_stored", lang)
+    await send_reply(update, context, with_error(form.prompt(state, lang), note))
     return True
 
 

@@ -356,3 +356,39 @@ async def test_changes_left_open_when_the_round_closes_are_not_saved(
     [stored] = rows(engine, Application)
     assert stored.title == "골목 벽화 프로젝트"
     assert rows(engine, FlowState) == []
+
+
+async def test_a_question_at_a_free_text_step_is_answered_not_stored(
+    chat: LocalChat, engine
+) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    answer, step = await chat.send("드림팀 팀당 얼마 지원해줘요?")
+    assert "100만" in answer.text
+    assert step.text.startswith("📝 신청서 작성 중이에요: 위 질문에 답했어요")
+    assert "팀 이름을 적어 주세요" in step.text
+    assert '"team_name":' not in rows(engine, FlowState)[0].data
+    [reply] = await chat.send("문래 청춘들")
+    assert "프로젝트 제목을 적어 주세요" in reply.text
+    answer, step = await chat.send("공공근로 시급이 얼마예요")  # no question mark
+    assert answer.text.startswith("[공공근로사업]") and "7,530원" in answer.text
+    assert "프로젝트 제목을 적어 주세요" in step.text
+    [reply] = await chat.send("골목 벽화 프로젝트")  # an answer that names a program is kept
+    assert "공모 주제를 골라 주세요" in reply.text
+    data = rows(engine, FlowState)[0].data
+    assert '"team_name": "문래 청춘들"' in data and '"title": "골목 벽화 프로젝트"' in data
+
+
+async def test_a_text_taken_for_a_question_is_the_answer_when_sent_again(chat: LocalChat) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("팀")
+    replies = await chat.send("뭐 하지?")
+    assert replies[-1].text.startswith("📝 신청서 작성 중이에요")
+    assert "프로젝트 제목을 적어 주세요" in replies[-1].text
+    [reply] = await chat.send("뭐 하지?")
+    assert "공모 주제를 골라 주세요" in reply.text
+    await chat.press("청년문화")
+    description = "청년 동아리가 무엇을 할 수 있는지 골목에서 보여 주는 프로젝트예요. 매주 모여요."
+    [reply] = await chat.send(description)  # a description, though it says 무엇 and 프로젝트
+    assert reply.text.startswith("5. 팀원 1의 이름을 적어 주세요")
