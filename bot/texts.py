@@ -557,6 +557,18 @@ CATALOGUE.update(
             "ko": "공모가 마감되어 더 이상 고치거나 철회할 수 없어요.",
             "en": "The call has closed; the application can no longer be changed.",
         },
+        "my_locked_status": {
+            "ko": "신청서가 '{status}' 상태가 되어 더 이상 고치거나 철회할 수 없어요. 궁금한 점은 청년지원팀에 문의해 주세요.",
+            "en": "Your application is now '{status}', so it can no longer be changed or withdrawn. Please ask the Youth Support Team if you have questions.",
+        },
+        "form_edit_not_saved": {
+            "ko": "고치던 내용은 저장하지 않았어요.",
+            "en": "Your changes were not saved.",
+        },
+        "form_second_not_saved": {
+            "ko": "작성하던 신청서는 저장하지 않았어요.",
+            "en": "This draft was not saved.",
+        },
         "status_submitted": {"ko": "제출", "en": "submitted"},
         "status_reviewing": {"ko": "검토 중", "en": "under review"},
         "status_selected": {"ko": "선정", "en": "selected"},

@@ -213,6 +213,11 @@ async def _consent(
     if user is None or round_ is None:
         await send_reply(update, context, closed_reply(context, lang))
         return
+    existing = store.find_for(deps(context).engine, round_.id, user.id)
+    if existing is not None:  # an old consent button: one application per round
+        text = t("form_already", lang, round=round_.id, receipt=existing.receipt)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
     loaded = load_form(context, user.id)
     if loaded is not None and not round_is_open(context, loaded[0].round):
         await closed_draft(update, context, *loaded, lang)
@@ -263,6 +268,13 @@ async def _submit(
         await closed_draft(update, context, form, state, lang)
         return
     if state.application_id is not None:
+        application = store.get(engine, state.application_id)
+        if application is None or not changeable(context, form.round, application):
+            # staff decided (or it was withdrawn) while the changes were being made
+            delete_flow(engine, user.id, FLOW)
+            text = t("form_edit_not_saved", lang) + "\n" + locked_text(application, lang)
+            await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+            return
         application = store.update(engine, state.application_id, state.data)
         delete_flow(engine, user.id, FLOW)
         await send_reply(
@@ -274,6 +286,11 @@ async def _submit(
     result = store.submit(engine, state.round_id, user.id, chat.id, state.data)
     delete_flow(engine, user.id, FLOW)
     receipt = result.application.receipt
+    if not result.created:  # this representative had applied already: nothing new was saved
+        already = t("form_already", lang, round=state.round_id, receipt=receipt)
+        text = f"{t('form_second_not_saved', lang)}\n{already}"
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
     text = t("form_submitted", lang, receipt=receipt, summary=form.summary(state, lang))
     await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
 
@@ -416,6 +433,14 @@ def changeable(context: ContextTypes.DEFAULT_TYPE, round_, application) -> bool:
     return round_is_open(context, round_) and application.status == "submitted"
 
 
+def locked_text(application, lang: str) -> str:
+    """Why an application can no longer be changed: staff moved it on (or it was withdrawn),
+    else its round closed."""
+    if application is not None and application.status != "submitted":
+        return t("my_locked_status", lang, status=t(f"status_{application.status}", lang))
+    return t("my_locked", lang)
+
+
 async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
     user = update.effective_user
     if user is None:
@@ -450,7 +475,8 @@ async def on_my_press(
         await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
         return
     if not changeable(context, round_, application):
-        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
+        text = locked_text(application, lang)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
     if action == "edit":
         _, state = _summary_of(round_, application, lang)

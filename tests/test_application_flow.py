@@ -10,9 +10,15 @@ from sqlmodel import Session, select
 from bot.clock import SEOUL
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
+from storage import applications as store
 from storage.models import Application, FlowState
 from tests.helpers import labels
 
+FORM_DATA = {
+    "team_name": "팀", "title": "제목", "theme": "청년문화", "description": "소개",
+    "phone": "010-1111-2222", "members": [{"name": "가", "age": 20, "tie": "reside"}] * 3,
+    "budget": [{"item": "재료비", "amount": 100000}],
+}  # fmt: skip
 MEMBERS = [
     ("김하나", "24", "영등포구에 살아요"),
     ("이둘", "31", "영등포구에서 일해요"),
@@ -392,3 +398,50 @@ async def test_a_text_taken_for_a_question_is_the_answer_when_sent_again(chat: L
     description = "청년 동아리가 무엇을 할 수 있는지 골목에서 보여 주는 프로젝트예요. 매주 모여요."
     [reply] = await chat.send(description)  # a description, though it says 무엇 and 프로젝트
     assert reply.text.startswith("5. 팀원 1의 이름을 적어 주세요")
+
+
+async def test_an_old_consent_button_after_submitting_makes_no_second_draft(
+    chat: LocalChat, api, engine
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    consent = next(
+        m for m in api.outbox if m.chat_id == chat.user_id and "✅ 동의하고 시작" in labels(m)
+    )
+    [reply] = await chat.press("✅ 동의하고 시작", message=consent)
+    assert reply.text.startswith("이번 공모(2018H1)에 이미 신청하셨어요. 접수번호 DT-2018H1-0001")
+    assert "/myapplication" in reply.text
+    assert rows(engine, FlowState) == []
+    assert len(rows(engine, Application)) == 1
+
+
+async def test_submit_says_so_when_nothing_new_was_saved(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    other_device = {**FORM_DATA, "team_name": "먼저 낸 팀"}  # a second device, say
+    store.submit(engine, "2018H1", chat.user_id, chat.user_id, other_device)
+    [reply] = await chat.press("📨 제출")
+    assert not reply.text.startswith("✅ 제출했어요")
+    assert reply.text.startswith("작성하던 신청서는 저장하지 않았어요.\n이번 공모(2018H1)에 이미")
+    [stored] = rows(engine, Application)
+    assert stored.team_name == "먼저 낸 팀"
+
+
+async def test_changes_are_refused_at_submit_once_staff_decided(
+    chat: LocalChat, staff_chat: LocalChat, engine
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    await chat.press("✏️ 수정")
+    await chat.press("✏️ 제목")
+    await chat.send("바뀐 제목")
+    review = chat.last
+    [stored] = rows(engine, Application)
+    await staff_chat.send("/applications")
+    await staff_chat.press_data(f"stf:set:{stored.id}:selected")
+    await staff_chat.send("좋아요")
+    [reply] = await chat.press("📨 제출", message=review)
+    assert reply.text.startswith("고치던 내용은 저장하지 않았어요.\n신청서가 '선정' 상태가 되어")
+    [stored] = rows(engine, Application)
+    assert (stored.title, stored.status) == ("골목 벽화 프로젝트", "selected")
+    assert [row for row in rows(engine, FlowState) if row.user_id == chat.user_id] == []
