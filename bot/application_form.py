@@ -35,7 +35,14 @@ MAX_BUDGET_LINES = 20
 FREE_TEXT_STEPS = tuple(TEXT_LIMITS)
 # The order of the form; `back` walks it, `edit` jumps into it from the review screen.
 SECTIONS = ("team_name", "title", "theme", "description", "members", "phone", "budget", "file")
-ENTRY_STEP = {"members": "members", "budget": "budget"}
+# 이전 inside a member or a budget line: the question before, its answer kept in `pending`.
+INNER_BACK = {
+    "member_age": "member_name",
+    "member_tie": "member_age",
+    "budget_amount": "budget_item",
+}
+PENDING_KEYS = {"member_name": "name", "member_age": "age", "budget_item": "item"}
+KEEP_CHARS = 24
 
 
 @dataclass
@@ -116,13 +123,36 @@ class ApplicationForm:
         return section
 
     def back(self, state: FormState) -> FormState:
-        section = section_of(state.step)
+        """The screen before this one: inside a member or a budget line the previous question
+        (what was typed is offered to keep), from a loop's first question its list, from the
+        first screen of a section edited from the review the review, else the previous
+        section."""
+        step = state.step
+        if step in INNER_BACK:
+            state.step = INNER_BACK[step]
+            return state
         state.pending = {}
-        if state.step == "review":
+        if step == "member_name" and state.data["members"]:
+            state.step = "members"
+        elif step == "budget_item" and state.data["budget"]:
+            state.step = "budget"
+        elif state.editing:
+            state.step, state.editing = "review", False
+        elif step == "review":
             state.step = self._entry(state, SECTIONS[-1])
-        elif section != SECTIONS[0]:
-            state.step = self._entry(state, SECTIONS[SECTIONS.index(section) - 1])
+        elif section_of(step) != SECTIONS[0]:
+            previous = SECTIONS[SECTIONS.index(section_of(step)) - 1]
+            state.step = self._entry(state, previous)
         return state
+
+    def current(self, state: FormState) -> Any:
+        """What the current step already holds (shown with a button to keep it), or None."""
+        step = state.step
+        if step in ("team_name", "title", "description", "phone"):
+            return state.data.get(step)
+        if step == "file":
+            return state.data.get("file_name")
+        return state.pending.get(PENDING_KEYS.get(step, ""))
 
     def edit(self, state: FormState, section: str) -> FormState | None:
         if state.step != "review" or section not in SECTIONS:
@@ -146,7 +176,7 @@ class ApplicationForm:
             state.data[step] = text
             return Outcome(self._next(state, step))
         if step == "member_name":
-            state.pending = {"name": text}
+            state.pending["name"] = text  # an age typed before 이전 is kept, to confirm
             state.step = "member_age"
             return Outcome(state)
         if step == "member_age":
@@ -155,7 +185,8 @@ class ApplicationForm:
                 return Outcome(state, "form_age_number")
             low, high = MEMBER_AGES
             if not low <= age <= high:
-                return Outcome(state, "form_member_age", {"low": low, "high": high})
+                name = state.pending.get("name", "")
+                return Outcome(state, "form_member_age", {"low": low, "high": high, "name": name})
             state.pending["age"] = age
             state.step = "member_tie"
             return Outcome(state)
@@ -166,7 +197,7 @@ class ApplicationForm:
             state.data["phone"] = phone
             return Outcome(self._next(state, "phone"))
         if step == "budget_item":
-            state.pending = {"item": text}
+            state.pending["item"] = text
             state.step = "budget_amount"
             return Outcome(state)
         if step == "budget_amount":
@@ -210,14 +241,18 @@ class ApplicationForm:
             return Outcome(self._next(state, "theme"))
         if action == "tie" and step == "member_tie" and arg in (*TIES, "none"):
             if arg == "none":
-                return Outcome(state, "form_member_tie")
+                return Outcome(state, "form_member_tie", {"name": state.pending.get("name", "")})
             data["members"].append({**state.pending, "tie": arg})
             state.pending, state.step = {}, "members"
             return Outcome(state)
         if action == "madd" and step == "members":
             if len(data["members"]) >= MAX_MEMBERS:
                 return Outcome(state, "form_too_many")
-            state.step = "member_name"
+            state.step, state.pending = "member_name", {}
+            return Outcome(state)
+        if action == "mdrop" and step in ("member_age", "member_tie"):
+            state.pending = {}  # the member being entered is left out
+            state.step = "members" if data["members"] else "member_name"
             return Outcome(state)
         if (
             action == "mdel"
@@ -238,7 +273,14 @@ class ApplicationForm:
         if action == "badd" and step == "budget":
             if len(data["budget"]) >= MAX_BUDGET_LINES:
                 return Outcome(state, "form_too_many")
-            state.step = "budget_item"
+            if sum(line["amount"] for line in data["budget"]) >= self.round.max_grant_krw:
+                return Outcome(
+                    state, "form_budget_full", {"max": format_krw(self.round.max_grant_krw)}
+                )
+            state.step, state.pending = "budget_item", {}
+            return Outcome(state)
+        if action == "bdrop" and step == "budget_amount":
+            state.pending, state.step = {}, "budget"  # the line being entered is left out
             return Outcome(state)
         if (
             action == "bdel"
@@ -256,6 +298,13 @@ class ApplicationForm:
             data.pop("file_id", None)
             data.pop("file_name", None)
             return Outcome(self._next(state, "file"))
+        if action == "keep":
+            value = self.current(state)
+            if value is None:
+                return None
+            if step == "file":
+                return Outcome(self._next(state, "file"))
+            return self.on_text(state, str(value))
         if action == "back":
             return Outcome(self.back(state))
         if action == "edit":
@@ -320,12 +369,36 @@ class ApplicationForm:
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("bdone"))])
         elif step == "file":
-            rows = [[Button(t("form_file_skip", lang), callbacks.form("fskip"))]]
-        nav = [Button(t("form_cancel", lang), callbacks.form("cancel"))]
-        if step != SECTIONS[0]:
+            skip = "form_file_drop" if state.data.get("file_id") else "form_file_skip"
+            rows = [[Button(t(skip, lang), callbacks.form("fskip"))]]
+        current = self.current(state)
+        if current is not None:
+            keep = t("form_keep", lang, value=shorten(str(current)))
+            rows.insert(0, [Button(keep, callbacks.form("keep"))])
+        if step in ("member_age", "member_tie"):
+            drop = t("form_remove", lang, what=state.pending.get("name", ""))
+            rows.append([Button(drop, callbacks.form("mdrop"))])
+        elif step == "budget_amount":
+            drop = t("form_remove", lang, what=state.pending.get("item", ""))
+            rows.append([Button(drop, callbacks.form("bdrop"))])
+        nav = [Button(self.cancel_label(state, lang), callbacks.form("cancel"))]
+        if step != SECTIONS[0] or state.editing:
             nav.insert(0, Button(t("back", lang), callbacks.form("back")))
         rows.append(nav)
         return Reply(text, rows)
+
+    @staticmethod
+    def cancel_label(state: FormState, lang: str) -> str:
+        """Changes to a submitted application are dropped, not the application."""
+        return t("form_cancel_edit" if state.application_id else "form_cancel", lang)
+
+    def cancel_confirm(self, state: FormState, lang: str) -> Reply:
+        edit = state.application_id is not None
+        rows = [
+            [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
+            [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
+        ]
+        return Reply(t("form_cancel_edit_confirm" if edit else "form_cancel_confirm", lang), rows)
 
     def members_text(self, state: FormState, lang: str) -> str:
         lines = []
@@ -370,5 +443,10 @@ class ApplicationForm:
         edits = [Button(t(f"form_edit_{s}", lang), callbacks.form("edit", s)) for s in SECTIONS]
         rows = [edits[i : i + 2] for i in range(0, len(edits), 2)]
         rows.append([Button(t("form_submit", lang), callbacks.form("submit", state.nonce))])
-        rows.append([Button(t("form_cancel", lang), callbacks.form("cancel"))])
+        rows.append([Button(self.cancel_label(state, lang), callbacks.form("cancel"))])
         return Reply(text, rows)
+
+
+def shorten(text: str, limit: int = KEEP_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -422,6 +422,7 @@ CATALOGUE.update(
             "en": "Add more lines or tap 'Next' (at most {max}).",
         },
         "form_file_skip": {"ko": "건너뛰기", "en": "Skip"},
+        "form_file_drop": {"ko": "🗑 파일 없이 진행", "en": "🗑 Go on without the file"},
         "form_no_file": {"ko": "없음", "en": "none"},
         "form_cancel": {"ko": "✖️ 신청 취소", "en": "✖️ Cancel"},
         "form_cancel_confirm": {
@@ -431,6 +432,15 @@ CATALOGUE.update(
         "form_cancel_yes": {"ko": "네, 지워 주세요", "en": "Yes, delete it"},
         "form_cancel_no": {"ko": "아니요, 계속할게요", "en": "No, keep going"},
         "form_cancelled": {"ko": "작성 중이던 신청서를 지웠어요.", "en": "Your draft was deleted."},
+        "form_cancel_edit": {"ko": "✖️ 수정 그만두기", "en": "✖️ Stop editing"},
+        "form_cancel_edit_confirm": {
+            "ko": "고치던 내용을 버릴까요? 제출한 신청서는 그대로 남아요.",
+            "en": "Discard your changes? The submitted application stays as it is.",
+        },
+        "form_cancelled_edit": {
+            "ko": "고치던 내용을 버렸어요. 제출한 신청서는 그대로예요. (/myapplication)",
+            "en": "Changes discarded; the submitted application is unchanged (/myapplication).",
+        },
         "form_review": {
             "ko": "📝 신청 내용을 확인해 주세요. 고칠 곳은 '수정' 버튼을, 다 맞으면 '제출'을 눌러 주세요.",
             "en": "📝 Please check your application. Use the edit buttons, then tap 'Submit'.",
@@ -486,13 +496,18 @@ CATALOGUE.update(
             "en": "Please type the age as a number (e.g. 24).",
         },
         "form_member_age": {
-            "ko": "청년 드림팀 팀원은 만 {low}~{high}세여야 해요. 다른 팀원을 적어 주세요.",
-            "en": "Members must be {low} to {high} years old.",
+            "ko": "청년 드림팀 팀원은 만 {low}~{high}세여야 해요. 나이를 다시 적거나, '➖ {name} 빼기'를 눌러 이 팀원을 빼 주세요.",
+            "en": "Members must be {low} to {high} years old. Type the age again, or tap 'Remove {name}'.",
         },
         "form_member_tie": {
-            "ko": "영등포구에 살거나, 일하거나, 활동하는 청년만 팀원이 될 수 있어요.",
-            "en": "Members must live, work or be active in Yeongdeungpo.",
+            "ko": "영등포구에 살거나, 일하거나, 활동하는 청년만 팀원이 될 수 있어요. 해당하지 않으면 '➖ {name} 빼기'를 눌러 주세요.",
+            "en": "Members must live, work or be active in Yeongdeungpo; if {name} does not, tap 'Remove {name}'.",
         },
+        "form_budget_full": {
+            "ko": "예산이 이미 팀당 최대 {max}까지 찼어요. 항목을 빼고 다시 넣거나 '다음'을 눌러 주세요.",
+            "en": "The budget already reaches the maximum of {max}; remove a line first, or tap 'Next'.",
+        },
+        "form_keep": {"ko": "↩️ 그대로 두기: {value}", "en": "↩️ Keep: {value}"},
         "form_members_few": {
             "ko": "팀원은 {min}명 이상이어야 해요. (지금 {count}명)",
             "en": "A team needs at least {min} members (now {count}).",

@@ -171,15 +171,12 @@ async def on_press(
         await closed_draft(update, context, form, state, lang)
         return
     if action == "cancel":
-        rows = [
-            [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
-            [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
-        ]
-        await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+        await send_reply(update, context, form.cancel_confirm(state, lang))
         return
     if action == "cancelyes":
         delete_flow(deps(context).engine, user.id, FLOW)
-        await send_reply(update, context, Reply(t("form_cancelled", lang), main_menu_buttons(lang)))
+        done = "form_cancelled_edit" if state.application_id else "form_cancelled"
+        await send_reply(update, context, Reply(t(done, lang), main_menu_buttons(lang)))
         return
     if action == "cancelno":
         await send_reply(update, context, form.prompt(state, lang))
@@ -403,13 +400,11 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     user = update.effective_user
-    if user is None or load_form(context, user.id) is None:
+    loaded = load_form(context, user.id) if user is not None else None
+    if loaded is None:
         return False
-    rows = [
-        [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
-        [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
-    ]
-    await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+    form, state = loaded
+    await send_reply(update, context, form.cancel_confirm(state, lang))
     return True
 
 

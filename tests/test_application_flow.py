@@ -445,3 +445,124 @@ async def test_changes_are_refused_at_submit_once_staff_decided(
     [stored] = rows(engine, Application)
     assert (stored.title, stored.status) == ("골목 벽화 프로젝트", "selected")
     assert [row for row in rows(engine, FlowState) if row.user_id == chat.user_id] == []
+
+
+async def start_members(chat: LocalChat) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    await chat.send("골목 벽화 프로젝트")
+    await chat.press("청년문화")
+    await chat.send("문래동 골목에 청년 작가들과 벽화를 그려요.")
+
+
+async def test_back_inside_a_member_returns_to_its_previous_question(chat: LocalChat) -> None:
+    await start_members(chat)
+    await chat.send("김하나")
+    await chat.send("24")
+    [reply] = await chat.press("⬅️ 이전")  # from the tie: the age, kept
+    assert reply.text.startswith("김하나 님의 만 나이를")
+    assert "↩️ 그대로 두기: 24" in labels(reply)
+    [reply] = await chat.press("⬅️ 이전")  # from the age: the name, kept
+    assert reply.text.startswith("5. 팀원 1의 이름을")
+    assert "↩️ 그대로 두기: 김하나" in labels(reply)
+    [reply] = await chat.press("↩️ 그대로 두기: 김하나")
+    [reply] = await chat.press("↩️ 그대로 두기: 24")
+    assert reply.text.startswith("김하나 님은 영등포구와 어떤 관계예요?")
+    await chat.press("영등포구에 살아요")
+    [reply] = await chat.press("➕ 팀원 추가")
+    assert "그대로 두기" not in " ".join(labels(reply))  # a new member starts empty
+    [reply] = await chat.press("⬅️ 이전")  # from a new member's name: the list
+    assert reply.text.startswith("팀원 1명 (최소 3명)")
+    [reply] = await chat.press("⬅️ 이전")  # from the list: the description, kept
+    assert reply.text.startswith("4. 프로젝트를 소개해 주세요")
+    assert "↩️ 그대로 두기: 문래동 골목에 청년 작가들과 벽화를 그려요." in labels(reply)
+
+
+async def test_back_inside_a_budget_line_and_from_the_phone(chat: LocalChat) -> None:
+    await start_members(chat)
+    for name, age, tie in MEMBERS:
+        if chat.last.text.startswith("팀원"):
+            await chat.press("➕ 팀원 추가")
+        await chat.send(name)
+        await chat.send(age)
+        await chat.press(tie)
+    await chat.press("다음 ▶️")
+    await chat.send("010 1234 5678")
+    await chat.send("재료비")
+    [reply] = await chat.press("⬅️ 이전")  # from the amount: the item
+    assert reply.text.startswith("7. 예산 항목 이름을") and "↩️ 그대로 두기: 재료비" in labels(reply)
+    [reply] = await chat.press("⬅️ 이전")  # from the first item: the phone, kept
+    assert reply.text.startswith("6. 대표자 휴대전화번호를")
+    [reply] = await chat.press("⬅️ 이전")  # from the phone: the member list
+    assert reply.text.startswith("팀원 3명 (최소 3명)")
+    await chat.press("다음 ▶️")
+    [reply] = await chat.press("↩️ 그대로 두기: 010-1234-5678")
+    assert reply.text.startswith("7. 예산 항목 이름을")
+
+
+async def test_a_member_who_cannot_join_can_be_left_out(chat: LocalChat, engine) -> None:
+    await start_members(chat)
+    await chat.send("김하나")
+    [reply] = await chat.send("40")
+    assert reply.text.startswith("청년 드림팀 팀원은 만 15~39세여야 해요")
+    assert "'➖ 김하나 빼기'" in reply.text and "➖ 김하나 빼기" in labels(reply)
+    [reply] = await chat.press("➖ 김하나 빼기")
+    assert reply.text.startswith("5. 팀원 1의 이름을")
+    await chat.send("이둘")
+    await chat.send("31")
+    [reply] = await chat.press("해당 없음")
+    assert "'➖ 이둘 빼기'" in reply.text
+    await chat.press("➖ 이둘 빼기")
+    assert chat.last.text.startswith("5. 팀원 1의 이름을")
+    assert '"members": []' in rows(engine, FlowState)[0].data
+
+
+async def test_a_full_budget_refuses_another_line_and_a_line_can_be_dropped(
+    chat: LocalChat,
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("✏️ 예산")
+    [reply] = await chat.press("➕ 예산 항목 추가")
+    assert reply.text.startswith("예산이 이미 팀당 최대 1,000,000원까지 찼어요")
+    await chat.press("➖ 홍보물 빼기")
+    await chat.press("➕ 예산 항목 추가")
+    await chat.send("대관료")
+    [reply] = await chat.send("50만원")
+    assert reply.text.startswith("합계가 팀당 최대 1,000,000원을 넘어요")
+    [reply] = await chat.press("➖ 대관료 빼기")
+    assert reply.text.startswith("• 재료비: 600,000원")
+
+
+async def test_back_from_a_section_edited_from_the_review_returns_to_it(chat: LocalChat) -> None:
+    await fill_until_review(chat)
+    [reply] = await chat.press("✏️ 소개")
+    assert "↩️ 그대로 두기: 문래동 골목에 청년 작가들과 벽화를 그려요." in labels(reply)
+    [reply] = await chat.press("⬅️ 이전")
+    assert reply.text.startswith("📝 신청 내용을 확인해 주세요")
+    await chat.press("✏️ 팀 이름")
+    [reply] = await chat.press("⬅️ 이전")  # the first step has 이전 too when editing
+    assert reply.text.startswith("📝 신청 내용을 확인해 주세요")
+    await chat.press("✏️ 팀원")
+    await chat.press("➕ 팀원 추가")
+    [reply] = await chat.press("⬅️ 이전")
+    assert reply.text.startswith("팀원 3명")
+    [reply] = await chat.press("⬅️ 이전")
+    assert reply.text.startswith("📝 신청 내용을 확인해 주세요")
+    await chat.press("✏️ 제목")
+    [reply] = await chat.press("↩️ 그대로 두기: 골목 벽화 프로젝트")
+    assert reply.text.startswith("📝 신청 내용을 확인해 주세요")
+
+
+async def test_leaving_an_edit_keeps_the_submitted_application(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    [reply] = await chat.press("✏️ 수정")
+    assert "✖️ 수정 그만두기" in labels(reply) and "✖️ 신청 취소" not in labels(reply)
+    [reply] = await chat.press("✖️ 수정 그만두기")
+    assert reply.text == "고치던 내용을 버릴까요? 제출한 신청서는 그대로 남아요."
+    [reply] = await chat.press("네, 지워 주세요")
+    assert reply.text.startswith("고치던 내용을 버렸어요. 제출한 신청서는 그대로예요.")
+    [stored] = rows(engine, Application)
+    assert stored.status == "submitted"
