@@ -533,6 +533,10 @@ CATALOGUE.update(
             "ko": "파일이 10MB를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
             "en": "The file is over 10 MB; send a smaller one or tap 'Skip'.",
         },
+        "form_photo_not_file": {
+            "ko": "사진으로는 받을 수 없어요. 제안서는 📎 첨부에서 '파일'을 골라 문서로 보내 주세요.",
+            "en": "Photos cannot be taken here: send the proposal as a file (📎 → File).",
+        },
         "form_no_file_now": {
             "ko": "지금은 파일을 받는 단계가 아니에요. 파일은 마지막 단계에서 보내 주세요.",
             "en": "Files are taken at the last step of the form.",

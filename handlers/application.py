@@ -374,8 +374,9 @@ async def _pass_closed_draft(
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """A document (the proposal file), or a photo sent instead of one, while a form is open."""
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None or message.document is None:
+    if user is None or message is None or (message.document is None and not message.photo):
         return False
     loaded = load_form(context, user.id)
     if loaded is None:
@@ -385,6 +386,10 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         await closed_draft(update, context, form, state, lang)
         return True
     document = message.document
+    if document is None:  # a photo: the proposal must come as a file
+        key = "form_photo_not_file" if state.step == "file" else "form_no_file_now"
+        await send_reply(update, context, with_error(form.prompt(state, lang), t(key, lang)))
+        return True
     outcome = form.on_document(
         state, document.file_id, document.file_name or "file", document.file_size
     )

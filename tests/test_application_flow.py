@@ -566,3 +566,13 @@ async def test_leaving_an_edit_keeps_the_submitted_application(chat: LocalChat, 
     assert reply.text.startswith("고치던 내용을 버렸어요. 제출한 신청서는 그대로예요.")
     [stored] = rows(engine, Application)
     assert stored.status == "submitted"
+
+
+async def test_a_photo_at_the_file_step_asks_for_a_document(chat: LocalChat) -> None:
+    await fill_until_review(chat)
+    await chat.press("✏️ 파일")
+    photo = {k: v for k, v in document_message(chat, {}).items() if k != "document"}
+    photo["photo"] = [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]
+    [reply] = await chat.send_update({"message": photo})
+    assert reply.text.startswith("사진으로는 받을 수 없어요. 제안서는 📎 첨부에서 '파일'을")
+    assert "8. 제안서 파일이 있으면 문서로 보내 주세요" in reply.text
