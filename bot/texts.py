@@ -299,13 +299,31 @@ CATALOGUE.update(
             "ko": "이 질문은 아래 버튼으로 답해 주세요.",
             "en": "Please answer this question with the buttons below.",
         },
-        "forgot": {
-            "ko": "자격 확인 답과 결과를 지웠어요.",
-            "en": "Your eligibility answers and result were deleted.",
+        "forget_deleted": {"ko": "🗑 지웠어요:", "en": "🗑 Deleted:"},
+        "forget_item_screener": {
+            "ko": "• 자격 확인 답과 결과",
+            "en": "• your eligibility answers and result",
+        },
+        "forget_item_draft": {
+            "ko": "• 작성 중이던 청년 드림팀 신청서",
+            "en": "• your unsubmitted Dream Team draft",
+        },
+        "forget_item_edit": {
+            "ko": "• 제출한 신청서를 고치던 내용 (저장하지 않은 수정)",
+            "en": "• unsaved changes to your submitted application",
+        },
+        "forget_item_withdrawn": {
+            "ko": "• 철회한 신청서 {count}건",
+            "en": "• {count} withdrawn application(s)",
         },
         "nothing_to_forget": {
-            "ko": "지울 자격 확인 기록이 없어요.",
+            "ko": "지울 기록이 없어요.",
             "en": "There is nothing to delete.",
+        },
+        "forget_kept": {"ko": "📁 보관 중이에요:", "en": "📁 Kept:"},
+        "forget_item_kept": {
+            "ko": "• 제출한 청년 드림팀 신청서 {receipt}: 심사 기간이 끝나는 {until}까지 보관한 뒤 자동으로 지워요.",
+            "en": "• your submitted Dream Team application {receipt}: kept until the review period ends on {until}, then deleted automatically.",
         },
         "check_my_eligibility": {"ko": "✅ 내 자격 확인하기", "en": "✅ Check my eligibility"},
     }

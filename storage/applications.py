@@ -169,6 +169,20 @@ def actions(engine: Engine) -> list[StaffAction]:
         return list(session.exec(select(StaffAction).order_by(StaffAction.id)))
 
 
+def of_representative(engine: Engine, representative_id: int) -> list[Application]:
+    """The representative's applications that are kept (every status but withdrawn)."""
+    with Session(engine, expire_on_commit=False) as session:
+        statement = (
+            select(Application)
+            .where(
+                Application.representative_id == representative_id,
+                Application.status != "withdrawn",
+            )
+            .order_by(Application.id)
+        )
+        return list(session.exec(statement))
+
+
 def delete_withdrawn(engine: Engine, representative_id: int) -> int:
     with Session(engine) as session:
         rows = session.exec(

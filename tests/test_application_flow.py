@@ -576,3 +576,24 @@ async def test_a_photo_at_the_file_step_asks_for_a_document(chat: LocalChat) -> 
     [reply] = await chat.send_update({"message": photo})
     assert reply.text.startswith("사진으로는 받을 수 없어요. 제안서는 📎 첨부에서 '파일'을")
     assert "8. 제안서 파일이 있으면 문서로 보내 주세요" in reply.text
+
+
+async def test_forget_lists_what_it_deleted_and_what_is_kept(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("팀")
+    [reply] = await chat.send("/forget")
+    assert reply.text == "🗑 지웠어요:\n• 작성 중이던 청년 드림팀 신청서"
+    assert rows(engine, FlowState) == []
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/check")
+    [reply] = await chat.send("/forget")
+    assert reply.text == (
+        "🗑 지웠어요:\n• 자격 확인 답과 결과\n\n📁 보관 중이에요:\n"
+        "• 제출한 청년 드림팀 신청서 DT-2018H1-0001: 심사 기간이 끝나는 2018-07-29까지 보관한 뒤"
+        " 자동으로 지워요."
+    )
+    [reply] = await chat.send("/forget")
+    assert reply.text.startswith("지울 기록이 없어요.\n\n📁 보관 중이에요:\n• 제출한 청년 드림팀")
+    assert len(rows(engine, Application)) == 1
