@@ -627,12 +627,38 @@ CATALOGUE.update(
             "en": "{receipt} · {team} · {status}\n\n{summary}\n\nTap a button to change the status.",
         },
         "staff_reason": {
-            "ko": "{receipt}을(를) '{status}'(으)로 바꾸는 사유를 적어 주세요. (팀에게 전달돼요) 취소하려면 /cancel",
-            "en": "Type the reason for making {receipt} '{status}' (sent to the team). /cancel to stop.",
+            "ko": "✏️ 상태 변경 대기 중: {receipt} · {team}\n'{old}' → '{status}'\n바꾸는 사유를 적어 주세요. 팀에게 그대로 전달돼요.\n다른 명령이나 버튼을 누르면 이 변경은 취소돼요.",
+            "en": "✏️ Status change waiting: {receipt} · {team}\n'{old}' → '{status}'\nType the reason; it is sent to the team as written.\nAny other command or button cancels this change.",
+        },
+        "staff_reason_cancel": {"ko": "✖️ 상태 변경 취소", "en": "✖️ Cancel the change"},
+        "staff_reason_cancelled": {
+            "ko": "{receipt}을(를) '{status}'(으)로 바꾸려던 것을 취소했어요. 상태는 그대로예요.",
+            "en": "The change of {receipt} to '{status}' was cancelled; the status is unchanged.",
+        },
+        "staff_reason_dropped": {
+            "ko": "ℹ️ 사유를 적기 전에 다른 작업을 해서 {receipt}을(를) '{status}'(으)로 바꾸려던 것은 취소했어요.",
+            "en": "ℹ️ You moved on before typing a reason, so the change of {receipt} to '{status}' was cancelled.",
+        },
+        "staff_withdrawn": {
+            "ko": "{receipt}은(는) 팀이 철회한 신청서라 상태를 바꿀 수 없어요.",
+            "en": "{receipt} was withdrawn by the team; its status cannot be changed.",
         },
         "staff_done": {
-            "ko": "{receipt}: '{status}'(으)로 바꾸고 팀에 알렸어요.",
-            "en": "{receipt} is now '{status}'; the team was told.",
+            "ko": "{receipt}: '{status}'(으)로 바꿨어요.",
+            "en": "{receipt} is now '{status}'.",
+        },
+        "staff_told": {"ko": "팀에 알렸어요.", "en": "The team was told."},
+        "staff_told_later": {
+            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 보내요)",
+            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00, and one message a day at most.",
+        },
+        "staff_told_retry": {
+            "ko": "팀 알림을 아직 보내지 못했어요. 잠시 후 다시 보내요.",
+            "en": "The team's notice could not be sent yet; it will be retried shortly.",
+        },
+        "staff_not_told": {
+            "ko": "팀이 봇을 차단해서 알리지 못했어요. 연락처로 직접 알려 주세요.",
+            "en": "The team has blocked the bot, so they were not told; please contact them directly.",
         },
         "staff_cap": {
             "ko": "이 공모는 최대 {cap}팀까지 선정할 수 있어요. 이미 {count}팀을 선정해서 더 선정할 수 없어요.",

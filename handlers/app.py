@@ -106,8 +106,9 @@ def build_application(
     application.bot_data["background"] = background
     application.bot_data["activity"] = ActivityBuffer(engine, immediate=not background)
     application.bot_data["flood"] = flood or FloodGate()
-    application.add_handler(TypeHandler(Update, handle_once), group=-2)
-    application.add_handler(TypeHandler(Update, flood_check), group=-1)
+    application.add_handler(TypeHandler(Update, handle_once), group=-3)
+    application.add_handler(TypeHandler(Update, flood_check), group=-2)
+    application.add_handler(TypeHandler(Update, staff.drop_pending), group=-1)
 
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("help", commands.help_command))
