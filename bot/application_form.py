@@ -12,13 +12,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot import callbacks
+from bot.eligibility import age_band
 from bot.money import format_krw
 from bot.reply import Button, Reply
 from bot.texts import t
 from bot.validation import normalise_mobile, parse_age, parse_won
+from knowledge.loader import KnowledgeBase
 from knowledge.schema import Round
 
 FLOW = "application"
+PROGRAM_ID = "youth_dream_team"  # its eligibility rules say who may be a member
 TEXT_LIMITS = {
     "team_name": 30,
     "title": 60,
@@ -26,7 +29,6 @@ TEXT_LIMITS = {
     "member_name": 20,
     "budget_item": 40,
 }
-MEMBER_AGES = (15, 39)
 TIES = ("reside", "work", "active")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_MEMBERS = 20
@@ -83,9 +85,23 @@ def section_of(step: str) -> str:
     return step
 
 
+def file_size_label() -> str:
+    """The largest proposal file, as the texts say it (10MB)."""
+    return f"{MAX_FILE_BYTES // (1024 * 1024)}MB"
+
+
 class ApplicationForm:
-    def __init__(self, round_: Round) -> None:
+    def __init__(self, round_: Round, member_ages: tuple[int, int]) -> None:
         self.round = round_
+        self.member_ages = member_ages
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, round_: Round) -> ApplicationForm:
+        """The form of a round; members' ages are the program's own age rules."""
+        band = age_band(kb.programs[PROGRAM_ID])
+        if band is None:
+            raise ValueError(f"{PROGRAM_ID} has no age rules")
+        return cls(round_, band)
 
     # --- moving ---------------------------------------------------------------------------
     def start(self) -> FormState:
@@ -183,7 +199,7 @@ class ApplicationForm:
             age = parse_age(text, 1, 120)
             if age is None:
                 return Outcome(state, "form_age_number")
-            low, high = MEMBER_AGES
+            low, high = self.member_ages
             if not low <= age <= high:
                 name = state.pending.get("name", "")
                 return Outcome(state, "form_member_age", {"low": low, "high": high, "name": name})
@@ -223,7 +239,7 @@ class ApplicationForm:
         if state.step != "file":
             return Outcome(state, "form_no_file_now")
         if size is not None and size > MAX_FILE_BYTES:
-            return Outcome(state, "form_file_too_big")
+            return Outcome(state, "form_file_too_big", {"size": file_size_label()})
         state.data["file_id"], state.data["file_name"] = file_id, file_name
         return Outcome(self._next(state, "file"))
 
@@ -337,6 +353,7 @@ class ApplicationForm:
             "number": len(state.data["members"]) + 1,
             "name": state.pending.get("name", ""),
             "item": state.pending.get("item", ""),
+            "size": file_size_label(),
         }
         text = "" if step in ("members", "budget") else t(f"form_q_{step}", lang, **values)
         if step == "theme":

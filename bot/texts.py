@@ -415,8 +415,8 @@ CATALOGUE.update(
             "en": "Amount for '{item}' in won (e.g. 300000). At most {max} per team.",
         },
         "form_q_file": {
-            "ko": "8. 제안서 파일이 있으면 문서로 보내 주세요. (10MB 이하) 없으면 '건너뛰기'를 누르세요.",
-            "en": "8. Send your proposal as a document (10 MB at most), or tap 'Skip'.",
+            "ko": "8. 제안서 파일이 있으면 문서로 보내 주세요. ({size} 이하) 없으면 '건너뛰기'를 누르세요.",
+            "en": "8. Send your proposal as a document ({size} at most), or tap 'Skip'.",
         },
         "form_tie_reside": {"ko": "영등포구에 살아요", "en": "Lives in Yeongdeungpo"},
         "form_tie_work": {"ko": "영등포구에서 일해요", "en": "Works in Yeongdeungpo"},
@@ -548,8 +548,8 @@ CATALOGUE.update(
         },
         "form_too_many": {"ko": "더 넣을 수 없어요.", "en": "You cannot add more."},
         "form_file_too_big": {
-            "ko": "파일이 10MB를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
-            "en": "The file is over 10 MB; send a smaller one or tap 'Skip'.",
+            "ko": "파일이 {size}를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
+            "en": "The file is over {size}; send a smaller one or tap 'Skip'.",
         },
         "form_photo_not_file": {
             "ko": "사진으로는 받을 수 없어요. 제안서는 📎 첨부에서 '파일'을 골라 문서로 보내 주세요.",
@@ -733,8 +733,8 @@ CATALOGUE.update(
         },
         "bc_all": {"ko": "모든 이용자", "en": "Everyone"},
         "bc_youth": {
-            "ko": "청년 (자격 확인에서 만 15~39세라고 답한 분)",
-            "en": "Young people (said 15-39 in the eligibility check)",
+            "ko": "청년 (자격 확인에서 만 {low}~{high}세라고 답한 분)",
+            "en": "Young people (said {low}-{high} in the eligibility check)",
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
         "bc_preview": {

@@ -10,7 +10,13 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import main_menu_buttons
-from bot.application_form import FLOW, FREE_TEXT_STEPS, ApplicationForm, FormState
+from bot.application_form import (
+    FLOW,
+    FREE_TEXT_STEPS,
+    PROGRAM_ID,
+    ApplicationForm,
+    FormState,
+)
 from bot.reply import Button, Reply
 from bot.rounds import next_round, open_round, round_by_id
 from bot.texts import t
@@ -20,8 +26,6 @@ from handlers.sending import send_reply
 from knowledge.schema import Round
 from storage import applications as store
 from storage.flows import delete_flow, load_flow, save_flow
-
-PROGRAM_ID = "youth_dream_team"
 
 
 def today(context: ContextTypes.DEFAULT_TYPE) -> date:
@@ -36,7 +40,8 @@ def load_form(
         return None
     state = FormState.from_json(data)
     round_ = round_by_id(deps(context).assistant.kb, state.round_id)
-    return (ApplicationForm(round_), state) if round_ is not None else None
+    kb = deps(context).assistant.kb
+    return (ApplicationForm.of(kb, round_), state) if round_ is not None else None
 
 
 def save_form(context: ContextTypes.DEFAULT_TYPE, user_id: int, state: FormState) -> None:
@@ -118,7 +123,7 @@ async def closed_draft(
         text = f"{t('form_draft_closed', lang, round=closed)}\n{already}"
         await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
-    moved = ApplicationForm(current)
+    moved = ApplicationForm.of(d.assistant.kb, current)
     note = t("form_moved", lang, old=closed, new=current.id)
     if moved.adopt(state):
         note += "\n" + t("form_moved_theme", lang)
@@ -220,7 +225,7 @@ async def _consent(
         await closed_draft(update, context, *loaded, lang)
         return
     if loaded is None:
-        save_form(context, user.id, ApplicationForm(round_).start())
+        save_form(context, user.id, ApplicationForm.of(deps(context).assistant.kb, round_).start())
         chat = update.effective_chat
         reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
     form, state = load_form(context, user.id)  # type: ignore[misc]
@@ -397,9 +402,8 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         save_form(context, user.id, outcome.state)
         await send_reply(update, context, form.prompt(outcome.state, lang))
     else:
-        await send_reply(
-            update, context, with_error(form.prompt(state, lang), t(outcome.error, lang))
-        )
+        error = t(outcome.error, lang, **outcome.values)
+        await send_reply(update, context, with_error(form.prompt(state, lang), error))
     return True
 
 
@@ -423,9 +427,10 @@ def _my_application(context: ContextTypes.DEFAULT_TYPE, user_id: int):
     return None, None
 
 
-def _summary_of(round_, application, lang: str) -> str:
+def _summary_of(context: ContextTypes.DEFAULT_TYPE, round_, application, lang: str):
     state = FormState(round_id=application.round_id, data=store.form_data(application))
-    return ApplicationForm(round_).summary(state, lang), state
+    form = ApplicationForm.of(deps(context).assistant.kb, round_)
+    return form.summary(state, lang), state
 
 
 def changeable(context: ContextTypes.DEFAULT_TYPE, round_, application) -> bool:
@@ -449,7 +454,7 @@ async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lan
     if application is None:
         await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
         return
-    summary, _ = _summary_of(round_, application, lang)
+    summary, _ = _summary_of(context, round_, application, lang)
     status = t(f"status_{application.status}", lang)
     text = t("my_application", lang, receipt=application.receipt, status=status, summary=summary)
     rows: list[list[Button]] = []
@@ -479,10 +484,11 @@ async def on_my_press(
         await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
     if action == "edit":
-        _, state = _summary_of(round_, application, lang)
+        _, state = _summary_of(context, round_, application, lang)
         state.step, state.application_id = "review", application.id
         save_form(context, user.id, state)
-        await send_reply(update, context, ApplicationForm(round_).prompt(state, lang))
+        form = ApplicationForm.of(deps(context).assistant.kb, round_)
+        await send_reply(update, context, form.prompt(state, lang))
     elif action == "withdraw":
         rows = [
             [Button(t("my_withdraw_yes", lang), callbacks.my("withdraw_yes"))],

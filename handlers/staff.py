@@ -94,7 +94,7 @@ def round_list(context: ContextTypes.DEFAULT_TYPE, round_id: str, lang: str) -> 
 def application_detail(context: ContextTypes.DEFAULT_TYPE, application, lang: str) -> Reply:
     round_ = round_by_id(deps(context).assistant.kb, application.round_id)
     state = FormState(round_id=application.round_id, data=store.form_data(application))
-    summary = ApplicationForm(round_).summary(state, lang)
+    summary = ApplicationForm.of(deps(context).assistant.kb, round_).summary(state, lang)
     status = t(f"status_{application.status}", lang)
     text = t(
         "staff_open",

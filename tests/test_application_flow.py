@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from bot import application_form
 from bot.clock import SEOUL
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
@@ -597,3 +598,13 @@ async def test_forget_lists_what_it_deleted_and_what_is_kept(chat: LocalChat, en
     [reply] = await chat.send("/forget")
     assert reply.text.startswith("지울 기록이 없어요.\n\n📁 보관 중이에요:\n• 제출한 청년 드림팀")
     assert len(rows(engine, Application)) == 1
+
+
+async def test_the_file_limit_in_the_texts_follows_the_code(chat: LocalChat, monkeypatch) -> None:
+    monkeypatch.setattr(application_form, "MAX_FILE_BYTES", 5 * 1024 * 1024)
+    await fill_until_review(chat)
+    [reply] = await chat.press("✏️ 파일")
+    assert "(5MB 이하)" in reply.text
+    big = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "file_size": 6 * 2**20}
+    [reply] = await chat.send_update({"message": document_message(chat, big)})
+    assert reply.text.startswith("파일이 5MB를 넘어요")
