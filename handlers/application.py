@@ -496,7 +496,9 @@ async def on_my_press(
         ]
         await send_reply(update, context, Reply(t("my_withdraw_confirm", lang), rows))
     elif action == "withdraw_yes":
-        store.set_status(deps(context).engine, application.id, "withdrawn", None, user.id)
+        store.set_status(
+            deps(context).engine, application.id, "withdrawn", None, user.id, actor="resident"
+        )
         delete_flow(deps(context).engine, user.id, FLOW)
         await send_reply(
             update,

@@ -135,9 +135,15 @@ def count_status(engine: Engine, round_id: str, status: str) -> int:
 
 
 def set_status(
-    engine: Engine, application_id: int, status: str, reason: str | None, actor_id: int
+    engine: Engine,
+    application_id: int,
+    status: str,
+    reason: str | None,
+    actor_id: int,
+    actor: str = "staff",
 ) -> Application:
-    """Change the status and record who did it (the representative withdrawing, or staff)."""
+    """Change the status and record who did it: staff, or the representative withdrawing
+    (actor "resident")."""
     with Session(engine, expire_on_commit=False) as session:
         application = session.get(Application, application_id)
         if application is None:
@@ -152,6 +158,7 @@ def set_status(
                 action=f"status:{status}",
                 application_id=application_id,
                 detail=reason or "",
+                actor=actor,
             )
         )
         session.commit()

@@ -5,18 +5,29 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from bot.clock import SEOUL
+from handlers.app import build_application, post_init
+from handlers.deps import Deps
 from handlers.local_api import LocalChat
 from handlers.reminders import dispatch
 from storage import applications as store
+from storage import staff as staff_store
+from storage.db import make_engine
 from storage.models import Application, StaffAction
+from tests.conftest import ADMIN_ID
 from tests.helpers import labels
 from tests.test_application_flow import fill_until_review
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def seed(
@@ -293,4 +304,76 @@ async def test_staff_are_told_when_the_team_cannot_be_reached(staff_chat, engine
     assert reply.text == (
         "DT-2018H1-0001: '선정'(으)로 바꿨어요. "
         "팀이 봇을 차단해서 알리지 못했어요. 연락처로 직접 알려 주세요."
+    )
+
+
+def cli(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": database_url, "ADMIN_IDS": str(ADMIN_ID)}
+    return subprocess.run(
+        [sys.executable, "bot.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+async def test_staff_kept_in_the_database_by_the_command_line(assistant, api, tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'staff.db'}"
+    assert cli("migrate", database_url=url).returncode == 0
+    added = cli("staff", "add", "555", database_url=url)
+    assert added.returncode == 0 and added.stdout.startswith("staff: 555 added")
+    listing = cli("staff", "list", database_url=url)
+    assert listing.stdout.splitlines()[0] == f"staff: {ADMIN_ID} (ADMIN_IDS)"
+    assert listing.stdout.splitlines()[1].startswith("staff: 555 (database, since ")
+    engine = make_engine(url)
+
+    async def started():
+        app = build_application(
+            "123456:TEST", assistant, engine, frozenset({ADMIN_ID}), request=api, background=False
+        )
+        await app.initialize()
+        await post_init(app)
+        return app
+
+    app = await started()
+    chat_scope = '{"chat_id": 555, "type": "chat"}|'
+    assert "applications" in [c["command"] for c in api.commands[chat_scope]]
+    [reply] = await LocalChat(app, api, user_id=555).send("/applications")
+    assert reply.text == "어느 공모의 신청서를 볼까요?"
+    await app.shutdown()
+    removed = cli("staff", "remove", "555", database_url=url)
+    assert removed.returncode == 0 and removed.stdout.startswith("staff: 555 removed")
+    assert cli("staff", "remove", "555", database_url=url).returncode == 1
+    assert "555" not in cli("staff", "list", database_url=url).stdout
+    app = await started()
+    assert ("deleteMyCommands", {"scope": {"type": "chat", "chat_id": 555}}) in api.calls
+    [reply] = await LocalChat(app, api, user_id=555).send("/applications")
+    assert reply.text == "담당 직원만 쓸 수 있는 기능이에요."
+    await app.shutdown()
+    with Session(engine) as session:
+        trail = [(a.staff_id, a.action, a.actor) for a in session.exec(select(StaffAction))]
+    assert trail == [(555, "staff:add", "cli"), (555, "staff:remove", "cli")]
+
+
+def test_database_staff_are_read_at_most_once_a_minute(assistant, engine) -> None:
+    deps = Deps(assistant, engine, frozenset({ADMIN_ID}))
+    assert deps.is_staff(ADMIN_ID) and not deps.is_staff(556)
+    staff_store.add(engine, 556)
+    assert not deps.is_staff(556)  # cached
+    deps.staff_cache.read_at -= 61
+    assert deps.is_staff(556)
+    assert deps.all_staff() == {ADMIN_ID, 556}
+
+
+async def test_a_withdrawal_is_recorded_with_the_resident_as_actor(
+    chat, staff_chat, engine
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    await chat.press("↩️ 철회")
+    await chat.press("네, 철회할게요")
+    with Session(engine) as session:
+        [action] = session.exec(select(StaffAction)).all()
+    assert (action.staff_id, action.action, action.actor) == (
+        chat.user_id,
+        "status:withdrawn",
+        "resident",
     )
