@@ -39,8 +39,8 @@ def load_form(
     if data is None:
         return None
     state = FormState.from_json(data)
-    round_ = round_by_id(deps(context).assistant.kb, state.round_id)
     kb = deps(context).assistant.kb
+    round_ = round_by_id(kb, state.round_id)
     return (ApplicationForm.of(kb, round_), state) if round_ is not None else None
 
 
@@ -252,6 +252,9 @@ async def _submit(
             )
         return
     form, state = loaded
+    if not round_is_open(context, form.round):  # the draft's own round, not just any round
+        await closed_draft(update, context, form, state, lang)
+        return
     if nonce != state.nonce or state.step != "review":
         await send_reply(
             update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
@@ -265,9 +268,6 @@ async def _submit(
             context,
             with_error(form.prompt(state, lang), t("form_incomplete", lang, fields=fields)),
         )
-        return
-    if not round_is_open(context, form.round):  # the draft's own round, not just any round
-        await closed_draft(update, context, form, state, lang)
         return
     if state.application_id is not None:
         application = store.get(engine, state.application_id)
