@@ -5,6 +5,7 @@ python bot.py ask "질문"     print the answer a resident would get (--json: a 
 python bot.py check --json  eligibility of personas (a JSON object per stdin line)
 python bot.py kb-check      validate the knowledge base without starting the bot
 python bot.py migrate       upgrade the database schema (Alembic)
+python bot.py staff add|remove|list [id]   staff kept in the database, besides ADMIN_IDS
 python bot.py bench         start-up time, cost per question and peak memory of answering
 """
 
@@ -165,6 +166,46 @@ def command_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_staff(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from storage import staff
+    from storage.db import SchemaBehind, make_engine, require_current_schema
+
+    settings = Settings.from_env()
+    engine = make_engine(settings.database_url)
+    try:
+        require_current_schema(engine)
+    except SchemaBehind as error:
+        print(f"staff: {error}", file=sys.stderr)
+        return 2
+    if args.action == "list":
+        for admin_id in sorted(settings.admin_ids):
+            print(f"staff: {admin_id} (ADMIN_IDS)")
+        for member in staff.members(engine):
+            print(f"staff: {member.user_id} (database, since {member.added_at:%Y-%m-%d})")
+        return 0
+    if args.user_id is None:
+        print(f"staff: {args.action} needs a Telegram user id", file=sys.stderr)
+        return 2
+    if args.action == "add":
+        added = staff.add(engine, args.user_id)
+        print(
+            f"staff: {args.user_id} "
+            + ("added" if added else "was staff already")
+            + " (a running bot sees it within a minute; its staff command menu comes with the"
+            " next start)"
+        )
+        return 0
+    if not staff.remove(engine, args.user_id):
+        note = (
+            " (ADMIN_IDS is set in the environment)" if args.user_id in settings.admin_ids else ""
+        )
+        print(f"staff: {args.user_id} is not staff in the database{note}", file=sys.stderr)
+        return 1
+    print(f"staff: {args.user_id} removed (a running bot sees it within a minute)")
+    return 0
+
+
 def command_bench(args: argparse.Namespace) -> int:
     from bench import run_benchmark
 
@@ -188,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("persona", nargs="*", help="a persona as one JSON object")
     sub.add_parser("kb-check", help="validate the knowledge base")
     sub.add_parser("migrate", help="upgrade the database to the newest schema")
+    staff = sub.add_parser("staff", help="staff kept in the database, besides ADMIN_IDS")
+    staff.add_argument("action", choices=("add", "remove", "list"))
+    staff.add_argument("user_id", nargs="?", type=int, help="a Telegram user id")
     bench = sub.add_parser("bench", help="measure answering speed and memory")
     bench.add_argument("--questions", type=int, default=1000)
     args = parser.parse_args(argv)
@@ -196,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": command_check,
         "kb-check": command_kb_check,
         "migrate": command_migrate,
+        "staff": command_staff,
         "bench": command_bench,
     }
     if args.command is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot import callbacks
 from bot.matcher import Match
 from bot.reply import Button, Reply
@@ -20,12 +22,14 @@ def pick_value(fact: Fact, year: int | None = None) -> DatedValue:
     return by_year.get(year) if year in by_year else max(fact.values, key=lambda v: v.year)
 
 
+SENTENCE_END = re.compile(r"요\.(?=\s)|(?<=[^\d\s])\.(?=\s+[A-Z])")
+
+
 def first_sentence(text: str) -> str:
-    """The text up to its first full stop (Korean 요. / English .), for one-line summaries."""
-    for end in ("요. ", ". "):
-        if end in text:
-            return text[: text.index(end) + len(end) - 1]
-    return text
+    """The text up to its first full stop, for one-line summaries: Korean at 요., English at a
+    full stop before a capital letter. A stop after a digit is part of a date (2018. 3.~10.)."""
+    end = SENTENCE_END.search(text)
+    return text[: end.end()] if end else text
 
 
 def value_text(value: DatedValue, lang: str) -> str:

@@ -12,13 +12,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot import callbacks
+from bot.eligibility import age_band
 from bot.money import format_krw
 from bot.reply import Button, Reply
 from bot.texts import t
 from bot.validation import normalise_mobile, parse_age, parse_won
+from knowledge.loader import KnowledgeBase
 from knowledge.schema import Round
 
 FLOW = "application"
+PROGRAM_ID = "youth_dream_team"  # its eligibility rules say who may be a member
 TEXT_LIMITS = {
     "team_name": 30,
     "title": 60,
@@ -26,14 +29,22 @@ TEXT_LIMITS = {
     "member_name": 20,
     "budget_item": 40,
 }
-MEMBER_AGES = (15, 39)
 TIES = ("reside", "work", "active")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_MEMBERS = 20
 MAX_BUDGET_LINES = 20
+# Steps answered with free text, where a question typed by mistake could pass for an answer.
+FREE_TEXT_STEPS = tuple(TEXT_LIMITS)
 # The order of the form; `back` walks it, `edit` jumps into it from the review screen.
 SECTIONS = ("team_name", "title", "theme", "description", "members", "phone", "budget", "file")
-ENTRY_STEP = {"members": "members", "budget": "budget"}
+# 이전 inside a member or a budget line: the question before, its answer kept in `pending`.
+INNER_BACK = {
+    "member_age": "member_name",
+    "member_tie": "member_age",
+    "budget_amount": "budget_item",
+}
+PENDING_KEYS = {"member_name": "name", "member_age": "age", "budget_item": "item"}
+KEEP_CHARS = 24
 
 
 @dataclass
@@ -45,6 +56,8 @@ class FormState:
     editing: bool = False
     application_id: int | None = None
     nonce: str = field(default_factory=lambda: secrets.token_hex(4))
+    closed_noted: bool = False  # told once that its round closed
+    asked: str | None = None  # text taken for a question; sent again, it is the answer
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FormState:
@@ -72,13 +85,39 @@ def section_of(step: str) -> str:
     return step
 
 
+def file_size_label() -> str:
+    """The largest proposal file, as the texts say it (10MB)."""
+    return f"{MAX_FILE_BYTES // (1024 * 1024)}MB"
+
+
 class ApplicationForm:
-    def __init__(self, round_: Round) -> None:
+    def __init__(self, round_: Round, member_ages: tuple[int, int]) -> None:
         self.round = round_
+        self.member_ages = member_ages
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, round_: Round) -> ApplicationForm:
+        """The form of a round; members' ages are the program's own age rules."""
+        band = age_band(kb.programs[PROGRAM_ID])
+        if band is None:
+            raise ValueError(f"{PROGRAM_ID} has no age rules")
+        return cls(round_, band)
 
     # --- moving ---------------------------------------------------------------------------
     def start(self) -> FormState:
         return FormState(round_id=self.round.id)
+
+    def adopt(self, state: FormState) -> bool:
+        """Carry a draft whose round closed into this round. A theme this round does not offer
+        is cleared to be chosen again (True). The review needs a new tap: a new nonce."""
+        state.round_id, state.nonce, state.closed_noted = self.round.id, secrets.token_hex(4), False
+        theme = state.data.get("theme")
+        if theme is None or theme in self.round.themes:
+            return False
+        del state.data["theme"]
+        if state.step == "review":
+            state.step, state.editing = "theme", True
+        return True
 
     def _next(self, state: FormState, section: str) -> FormState:
         """After a section is complete: the review when editing, else the next section."""
@@ -100,13 +139,36 @@ class ApplicationForm:
         return section
 
     def back(self, state: FormState) -> FormState:
-        section = section_of(state.step)
+        """The screen before this one: inside a member or a budget line the previous question
+        (what was typed is offered to keep), from a loop's first question its list, from the
+        first screen of a section edited from the review the review, else the previous
+        section."""
+        step = state.step
+        if step in INNER_BACK:
+            state.step = INNER_BACK[step]
+            return state
         state.pending = {}
-        if state.step == "review":
+        if step == "member_name" and state.data["members"]:
+            state.step = "members"
+        elif step == "budget_item" and state.data["budget"]:
+            state.step = "budget"
+        elif state.editing:
+            state.step, state.editing = "review", False
+        elif step == "review":
             state.step = self._entry(state, SECTIONS[-1])
-        elif section != SECTIONS[0]:
-            state.step = self._entry(state, SECTIONS[SECTIONS.index(section) - 1])
+        elif section_of(step) != SECTIONS[0]:
+            previous = SECTIONS[SECTIONS.index(section_of(step)) - 1]
+            state.step = self._entry(state, previous)
         return state
+
+    def current(self, state: FormState) -> Any:
+        """What the current step already holds (shown with a button to keep it), or None."""
+        step = state.step
+        if step in ("team_name", "title", "description", "phone"):
+            return state.data.get(step)
+        if step == "file":
+            return state.data.get("file_name")
+        return state.pending.get(PENDING_KEYS.get(step, ""))
 
     def edit(self, state: FormState, section: str) -> FormState | None:
         if state.step != "review" or section not in SECTIONS:
@@ -130,16 +192,17 @@ class ApplicationForm:
             state.data[step] = text
             return Outcome(self._next(state, step))
         if step == "member_name":
-            state.pending = {"name": text}
+            state.pending["name"] = text  # an age typed before 이전 is kept, to confirm
             state.step = "member_age"
             return Outcome(state)
         if step == "member_age":
             age = parse_age(text, 1, 120)
             if age is None:
                 return Outcome(state, "form_age_number")
-            low, high = MEMBER_AGES
+            low, high = self.member_ages
             if not low <= age <= high:
-                return Outcome(state, "form_member_age", {"low": low, "high": high})
+                name = state.pending.get("name", "")
+                return Outcome(state, "form_member_age", {"low": low, "high": high, "name": name})
             state.pending["age"] = age
             state.step = "member_tie"
             return Outcome(state)
@@ -150,7 +213,7 @@ class ApplicationForm:
             state.data["phone"] = phone
             return Outcome(self._next(state, "phone"))
         if step == "budget_item":
-            state.pending = {"item": text}
+            state.pending["item"] = text
             state.step = "budget_amount"
             return Outcome(state)
         if step == "budget_amount":
@@ -176,7 +239,7 @@ class ApplicationForm:
         if state.step != "file":
             return Outcome(state, "form_no_file_now")
         if size is not None and size > MAX_FILE_BYTES:
-            return Outcome(state, "form_file_too_big")
+            return Outcome(state, "form_file_too_big", {"size": file_size_label()})
         state.data["file_id"], state.data["file_name"] = file_id, file_name
         return Outcome(self._next(state, "file"))
 
@@ -194,14 +257,18 @@ class ApplicationForm:
             return Outcome(self._next(state, "theme"))
         if action == "tie" and step == "member_tie" and arg in (*TIES, "none"):
             if arg == "none":
-                return Outcome(state, "form_member_tie")
+                return Outcome(state, "form_member_tie", {"name": state.pending.get("name", "")})
             data["members"].append({**state.pending, "tie": arg})
             state.pending, state.step = {}, "members"
             return Outcome(state)
         if action == "madd" and step == "members":
             if len(data["members"]) >= MAX_MEMBERS:
                 return Outcome(state, "form_too_many")
-            state.step = "member_name"
+            state.step, state.pending = "member_name", {}
+            return Outcome(state)
+        if action == "mdrop" and step in ("member_age", "member_tie"):
+            state.pending = {}  # the member being entered is left out
+            state.step = "members" if data["members"] else "member_name"
             return Outcome(state)
         if (
             action == "mdel"
@@ -222,7 +289,14 @@ class ApplicationForm:
         if action == "badd" and step == "budget":
             if len(data["budget"]) >= MAX_BUDGET_LINES:
                 return Outcome(state, "form_too_many")
-            state.step = "budget_item"
+            if sum(line["amount"] for line in data["budget"]) >= self.round.max_grant_krw:
+                return Outcome(
+                    state, "form_budget_full", {"max": format_krw(self.round.max_grant_krw)}
+                )
+            state.step, state.pending = "budget_item", {}
+            return Outcome(state)
+        if action == "bdrop" and step == "budget_amount":
+            state.pending, state.step = {}, "budget"  # the line being entered is left out
             return Outcome(state)
         if (
             action == "bdel"
@@ -240,6 +314,13 @@ class ApplicationForm:
             data.pop("file_id", None)
             data.pop("file_name", None)
             return Outcome(self._next(state, "file"))
+        if action == "keep":
+            value = self.current(state)
+            if value is None:
+                return None
+            if step == "file":
+                return Outcome(self._next(state, "file"))
+            return self.on_text(state, str(value))
         if action == "back":
             return Outcome(self.back(state))
         if action == "edit":
@@ -254,7 +335,8 @@ class ApplicationForm:
         gaps = [name for name in required if not data.get(name)]
         if len(data.get("members", [])) < self.round.min_members:
             gaps.append("members")
-        if not data.get("budget"):
+        budget = data.get("budget", [])
+        if not budget or sum(line["amount"] for line in budget) > self.round.max_grant_krw:
             gaps.append("budget")
         return gaps
 
@@ -271,6 +353,7 @@ class ApplicationForm:
             "number": len(state.data["members"]) + 1,
             "name": state.pending.get("name", ""),
             "item": state.pending.get("item", ""),
+            "size": file_size_label(),
         }
         text = "" if step in ("members", "budget") else t(f"form_q_{step}", lang, **values)
         if step == "theme":
@@ -303,12 +386,36 @@ class ApplicationForm:
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("bdone"))])
         elif step == "file":
-            rows = [[Button(t("form_file_skip", lang), callbacks.form("fskip"))]]
-        nav = [Button(t("form_cancel", lang), callbacks.form("cancel"))]
-        if step != SECTIONS[0]:
+            skip = "form_file_drop" if state.data.get("file_id") else "form_file_skip"
+            rows = [[Button(t(skip, lang), callbacks.form("fskip"))]]
+        current = self.current(state)
+        if current is not None:
+            keep = t("form_keep", lang, value=shorten(str(current)))
+            rows.insert(0, [Button(keep, callbacks.form("keep"))])
+        if step in ("member_age", "member_tie"):
+            drop = t("form_remove", lang, what=state.pending.get("name", ""))
+            rows.append([Button(drop, callbacks.form("mdrop"))])
+        elif step == "budget_amount":
+            drop = t("form_remove", lang, what=state.pending.get("item", ""))
+            rows.append([Button(drop, callbacks.form("bdrop"))])
+        nav = [Button(self.cancel_label(state, lang), callbacks.form("cancel"))]
+        if step != SECTIONS[0] or state.editing:
             nav.insert(0, Button(t("back", lang), callbacks.form("back")))
         rows.append(nav)
         return Reply(text, rows)
+
+    @staticmethod
+    def cancel_label(state: FormState, lang: str) -> str:
+        """Changes to a submitted application are dropped, not the application."""
+        return t("form_cancel_edit" if state.application_id else "form_cancel", lang)
+
+    def cancel_confirm(self, state: FormState, lang: str) -> Reply:
+        edit = state.application_id is not None
+        rows = [
+            [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
+            [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
+        ]
+        return Reply(t("form_cancel_edit_confirm" if edit else "form_cancel_confirm", lang), rows)
 
     def members_text(self, state: FormState, lang: str) -> str:
         lines = []
@@ -353,5 +460,10 @@ class ApplicationForm:
         edits = [Button(t(f"form_edit_{s}", lang), callbacks.form("edit", s)) for s in SECTIONS]
         rows = [edits[i : i + 2] for i in range(0, len(edits), 2)]
         rows.append([Button(t("form_submit", lang), callbacks.form("submit", state.nonce))])
-        rows.append([Button(t("form_cancel", lang), callbacks.form("cancel"))])
+        rows.append([Button(self.cancel_label(state, lang), callbacks.form("cancel"))])
         return Reply(text, rows)
+
+
+def shorten(text: str, limit: int = KEEP_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -7,13 +7,15 @@ from bot.answers import answer_match, card_reply, topic_reply
 from bot.callbacks import Press
 from bot.matcher import Matcher
 from bot.menus import audiences_reply, help_reply, home_reply, language_reply, programs_reply
-from bot.normalize import is_mostly_latin
+from bot.normalize import compact, is_mostly_latin
 from bot.reply import Reply
 from bot.screener import Screener
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
+QUESTION_MARKS = ("?", "？")
+SHORT_QUESTION_CHARS = 30
 
 
 class Assistant:
@@ -21,6 +23,9 @@ class Assistant:
         self.kb = kb
         self.matcher = Matcher(kb)
         self.screener = Screener(kb)
+        self.question_words = tuple(
+            compact(word) for words in kb.vocabulary.question_words.values() for word in words
+        )
 
     def ask(self, text: str, lang: str = "ko") -> Reply:
         """Answer a free-text question; English questions get English answers."""
@@ -32,6 +37,22 @@ class Assistant:
         reply.wants_screener = match.wants_screener
         reply.topic = match.topic
         return reply
+
+    def as_question(self, text: str, lang: str = "ko") -> Reply | None:
+        """The answer when text typed into a form is clearly a question, not an answer: it ends
+        with a question mark, or it is short and names a program's topic with a question word
+        ("공공근로 시급이 얼마예요"; a long text is a description that may well say 무엇 or 언제).
+        None when it reads as an answer."""
+        stripped = text.strip()
+        reply = self.ask(stripped, lang)
+        if stripped.endswith(QUESTION_MARKS):
+            return reply
+        packed = compact(stripped)
+        short = len(stripped) <= SHORT_QUESTION_CHARS
+        asks = short and any(word and word in packed for word in self.question_words)
+        if asks and reply.answered and reply.program_id and reply.topic:
+            return reply
+        return None
 
     def start(self, payload: str | None, lang: str = "ko") -> Reply:
         """The home screen, or a program's card when /start carries its id (a poster's QR code)."""

@@ -10,6 +10,7 @@ from typing import Any
 from bot import callbacks
 from bot.answers import program_name
 from bot.clock import SEOUL
+from bot.eligibility import youth_ages
 from bot.reply import Button, Reply
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
@@ -115,7 +116,7 @@ class Composer:
                 ],
                 [
                     Button(
-                        f"{mark(kind == 'youth')} {t('bc_youth', lang)}",
+                        f"{mark(kind == 'youth')} {self.youth_label(lang)}",
                         callbacks.broadcast("audience", "youth"),
                     )
                 ],
@@ -158,8 +159,14 @@ class Composer:
         ]
         return Reply(f"{text}\n\n———\n{draft.text}", rows)
 
+    def youth_label(self, lang: str) -> str:
+        low, high = youth_ages(self.kb)
+        return t("bc_youth", lang, low=low, high=high)
+
     def audience_label(self, draft: Draft, lang: str) -> str:
         kind = draft.audience["kind"]
+        if kind == "youth":
+            return self.youth_label(lang)
         if kind != "programs":
             return t(f"bc_{kind}", lang)
         names = ", ".join(

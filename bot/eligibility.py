@@ -24,6 +24,7 @@ from knowledge.schema import (
     Rule,
 )
 
+YOUTH_PROGRAM = "youth_network"  # its target group defines 청년 for the division
 Status = Literal["eligible", "ineligible", "unknown"]
 Persona = Mapping[str, Any]
 
@@ -34,6 +35,7 @@ class ProgramResult:
     status: Status
     reasons: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    brief: list[str] = field(default_factory=list)  # the reasons without the program's name
 
     def as_json(self) -> dict[str, Any]:
         return {"program": self.program, "status": self.status, "reasons": self.reasons}
@@ -93,25 +95,48 @@ def evaluate(program: Program, persona: Persona, lang: str = "ko") -> ProgramRes
     name = re.sub(r"\s*\(.*\)$", "", program_name(program, lang))  # without "(…)" asides
     persona = understood(persona)
     failed: list[str] = []
+    brief: list[str] = []
     missing: list[str] = []
     for rule in program.rules:
         outcome = check_rule(rule, persona)
         if outcome is False:
             reason = (rule.reason.en if lang == "en" else None) or rule.reason.ko
             failed.append(t("rule_failed", lang, reason=reason, program=name, year=rule.year))
+            brief.append(t("rule_failed_brief", lang, reason=reason, year=rule.year))
         elif outcome is None:
             missing.extend(
                 c.field for c in rule.conditions() if check_condition(c, persona) is None
             )
     missing = list(dict.fromkeys(missing))
     if failed:
-        return ProgramResult(program.id, "ineligible", failed, missing)
+        return ProgramResult(program.id, "ineligible", failed, missing, brief)
     if missing:
         labels = ", ".join(t(f"field_{name}", lang) for name in missing)
         return ProgramResult(
             program.id, "unknown", [t("needs_answer", lang, fields=labels)], missing
         )
     return ProgramResult(program.id, "eligible")
+
+
+def age_band(program: Program) -> tuple[int, int] | None:
+    """The youngest and the oldest age the program's rules allow, when they set both."""
+    low = high = None
+    for rule in program.rules:
+        for condition in rule.conditions():
+            if condition.field == "age" and isinstance(condition.value, int) and not rule.any:
+                if condition.op == "ge":
+                    low = condition.value
+                elif condition.op == "le":
+                    high = condition.value
+    return (low, high) if low is not None and high is not None else None
+
+
+def youth_ages(kb: KnowledgeBase) -> tuple[int, int]:
+    """Who counts as young (청년) for notices: the youth network's target ages (15–39 in 2017)."""
+    band = age_band(kb.programs[YOUTH_PROGRAM])
+    if band is None:
+        raise ValueError(f"{YOUTH_PROGRAM} has no age rules")
+    return band
 
 
 def screen(kb: KnowledgeBase, persona: Persona, lang: str = "ko") -> list[ProgramResult]:

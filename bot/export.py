@@ -1,5 +1,10 @@
 """A round's applications as files staff open in Excel: .xlsx (a sheet of applications, a sheet
-of members, a sheet of budget lines) and .csv (UTF-8 with BOM so Excel reads Korean)."""
+of members, a sheet of budget lines) and .csv (UTF-8 with BOM so Excel reads Korean).
+
+What residents typed is written as text, never as a formula: a team called "=HYPERLINK(…)" must
+not run when staff open the file (OWASP, CSV injection). In the workbook such cells are typed as
+strings; in the CSV a value that starts with = + - @, a tab or a carriage return gets a leading
+single quote, which Excel and LibreOffice show as text."""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from openpyxl import Workbook
 
+from bot.clock import SEOUL
 from bot.texts import t
 
 APPLICATION_HEADERS = (
@@ -25,8 +32,10 @@ APPLICATION_HEADERS = (
     "팀원 수",
     "예산 합계(원)",
     "제안서 파일",
-    "제출 시각(UTC)",
+    "제출 시각(한국 시간)",
 )
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MEMBER_HEADERS = ("접수번호", "팀 이름", "이름", "나이", "영등포구와의 관계")
 BUDGET_HEADERS = ("접수번호", "항목", "금액(원)")
 
@@ -48,10 +57,16 @@ def application_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
                 len(members),
                 sum(line["amount"] for line in budget),
                 a.file_name or "",
-                a.submitted_at.strftime("%Y-%m-%d %H:%M"),
+                seoul_time(a.submitted_at),
             )
         )
     return rows
+
+
+def seoul_time(moment: datetime) -> datetime:
+    """A stored (UTC) time as the Seoul wall-clock time Excel shows (Excel has no time zones)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(SEOUL).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def member_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -83,15 +98,30 @@ def to_xlsx(applications: Sequence[Any]) -> bytes:
         sheet.append(headers)
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text, even "=1+1"
+                elif isinstance(cell.value, datetime):
+                    cell.number_format = DATETIME_FORMAT
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+def csv_value(value: Any) -> Any:
+    """A cell for the CSV: times as Seoul wall-clock text, text that a spreadsheet would take
+    for a formula quoted with a leading apostrophe."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(applications: Sequence[Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(APPLICATION_HEADERS)
-    writer.writerows(application_rows(applications))
+    writer.writerows([csv_value(v) for v in row] for row in application_rows(applications))
     return buffer.getvalue().encode("utf-8-sig")

@@ -59,6 +59,18 @@ def is_quiet(now: datetime) -> bool:
     return local >= QUIET_FROM or local < QUIET_UNTIL
 
 
+def next_send_at(now: datetime, sent_today: bool) -> datetime:
+    """When a reminder due now can go out: now, or 08:00 after the quiet hours, or the next
+    morning when the person already had today's one message."""
+    local = now.astimezone(SEOUL)
+    morning = datetime.combine(local.date(), QUIET_UNTIL, tzinfo=SEOUL)
+    if local.time() < QUIET_UNTIL:
+        return morning
+    if local.time() >= QUIET_FROM or sent_today:
+        return morning + timedelta(days=1)
+    return local
+
+
 def start_of_day(now: datetime) -> datetime:
     local = now.astimezone(SEOUL)
     return datetime.combine(local.date(), time(0), tzinfo=SEOUL)

@@ -11,8 +11,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot import callbacks
-from bot.answers import first_sentence, pick_value, program_name, team_line
-from bot.eligibility import ProgramResult, screen
+from bot.answers import (
+    first_sentence,
+    pick_value,
+    program_name,
+    team_line,
+    topic_label,
+    value_text,
+)
+from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -118,13 +125,23 @@ class Screener:
         state.step = self.next_step(state)
         return state
 
+    @staticmethod
+    def _seen(state: ScreenerState, step: str) -> None:
+        """Record the question as the latest one the person saw (answered or skipped), so the
+        numbering counts it and 이전 returns to it."""
+        if step in state.history:
+            state.history.remove(step)
+        state.history.append(step)
+
     def advance(self, state: ScreenerState) -> ScreenerState:
-        if state.step is not None and state.step not in state.history:
-            state.history.append(state.step)
+        if state.step is not None:
+            self._seen(state, state.step)
         if state.editing and state.step == "household_size":
             state.step = "household_income_pct_median"  # a new household size needs its income
             return state
-        state.step = None if state.editing else self.next_step(state)
+        # After an edit too: a changed answer can make a question matter that was never asked
+        # (now living in 영등포구: work, studies, benefits); the result comes when none is left.
+        state.step = self.next_step(state)
         state.editing = False
         return state
 
@@ -168,23 +185,27 @@ class Screener:
         return self.advance(state), None
 
     def skip(self, state: ScreenerState) -> ScreenerState:
-        if state.step is not None:
-            for name in self._fields_of(state.step):
+        step = state.step
+        if step is not None:
+            for name in self._fields_of(step):
                 state.answers.pop(name, None)
-            if state.step == "household_size":
-                state.skipped.append("household_income_pct_median")
-            state.skipped.append(state.step)
-        state.step = None if state.editing else self.next_step(state)
+            skipped = [step, "household_income_pct_median"] if step == "household_size" else [step]
+            state.skipped.extend(name for name in skipped if name not in state.skipped)
+            self._seen(state, step)
+        state.step = self.next_step(state)
         state.editing = False
         return state
 
     def back(self, state: ScreenerState) -> ScreenerState:
-        """Return to the previous question; its answer is kept until it is answered again."""
+        """Return to the previous question (answered or skipped); its answer is kept until it is
+        answered again."""
         if state.history:
             previous = state.history.pop()
             state.step = previous
-            if previous in state.skipped:
-                state.skipped.remove(previous)
+            unskip = {previous}
+            if previous == "household_size":  # skipping the size skipped its income too
+                unskip.add("household_income_pct_median")
+            state.skipped = [name for name in state.skipped if name not in unskip]
         return state
 
     def edit(self, state: ScreenerState, step: str) -> ScreenerState | None:
@@ -201,13 +222,24 @@ class Screener:
         return [*cuts, cuts[-1] + 1] if cuts else []
 
     # --- what to show -------------------------------------------------------------------
+    def intro(self, lang: str) -> str:
+        """What the screener is and what its answers are used for (young people get notices)."""
+        low, high = youth_ages(self.kb)
+        return t("screener_intro", lang, low=low, high=high)
+
     def prompt(self, state: ScreenerState, lang: str) -> Reply:
         step = state.step
         if step is None:
             return self.result(state, lang)
         number = len(state.history) + 1
         header = t("screener_progress", lang, number=number)
-        question = t(f"screener_q_{step}", lang)
+        income = self.kb.median_income
+        question = t(
+            f"screener_q_{step}",
+            lang,
+            year=income.year,
+            over=max(income.monthly_krw) + 1,  # the data's largest household, plus one
+        )
         rows: list[list[Button]] = []
         if step in CHOICES:
             rows = [
@@ -309,7 +341,7 @@ class Screener:
         program = self.kb.programs[result.program]
         name = program_name(program, lang)
         if result.status == "ineligible":
-            return f"• {name}: {result.reasons[0].split(' (')[0]}"
+            return f"• {name}: {result.brief[0]}"
         if result.status == "unknown":
             return f"• {name}: {result.reasons[0]} · {team_line(self.kb, program, lang)}"
         details = []
@@ -317,13 +349,13 @@ class Screener:
             facts = [f for f in program.facts if f.topic == topic]
             periods = [f for f in facts if set(f.keywords) & self.period_words]
             fact = next(iter(periods or facts), None)
-            if fact is not None:
-                value = pick_value(fact)
-                text = (value.en if lang == "en" else None) or value.ko
-                details.append(
-                    f"{t(f'topic_{topic}', lang).split(' ', 1)[1]}: {first_sentence(text)}"
-                )
-        return f"• {name}\n  " + "\n  ".join(details)
+            text = first_sentence(value_text(pick_value(fact), lang)).strip() if fact else ""
+            if not text and topic == "apply":  # where to apply is never left out
+                teams = ", ".join(self.kb.team_name(team, lang) for team in program.teams)
+                text = t("screener_ask_team", lang, teams=teams)
+            if text:
+                details.append(f"{topic_label(topic, lang)}: {text}")
+        return "\n  ".join([f"• {name}", *details])
 
     def edit_menu(self, state: ScreenerState, lang: str) -> Reply:
         steps = [

@@ -161,6 +161,7 @@ CATALOGUE.update(
             "ko": "{reason} ({program}, {year}년 기준)",
             "en": "{reason} ({program}, as of {year})",
         },
+        "rule_failed_brief": {"ko": "{reason} ({year}년 기준)", "en": "{reason} (as of {year})"},
         "field_age": {"ko": "나이", "en": "age"},
         "field_residence": {"ko": "사는 곳", "en": "where you live"},
         "field_works_in_yeongdeungpo": {
@@ -179,8 +180,8 @@ CATALOGUE.update(
 CATALOGUE.update(
     {
         "screener_intro": {
-            "ko": "몇 가지만 여쭤보고 신청할 수 있는 사업을 알려드릴게요. 모르시면 '모름/건너뛰기'를 누르세요. 답은 결과를 보여드리는 데만 쓰고, 담당자에게 전달하지 않아요.",
-            "en": "A few questions, then I will tell you which programs fit. Tap 'Skip' when you are not sure. Your answers are used only for this result and are not shared with staff.",
+            "ko": "몇 가지만 여쭤보고 신청할 수 있는 사업을 알려드릴게요. 모르시면 '모름/건너뛰기'를 누르세요.\n🔒 답은 결과를 보여 드리는 데 쓰고, 나이가 만 {low}~{high}세이면 담당 팀이 청년에게 보내는 모집 공지를 받게 돼요. 담당 직원은 개인별 답을 볼 수 없고, /forget 으로 언제든 지울 수 있어요.",
+            "en": "A few questions, then I will tell you which programs fit. Tap 'Skip' when you are not sure.\n🔒 Your answers are used to show the result and, if you are {low} to {high}, to send you the division's notices for young people. Staff never see individual answers; /forget deletes them any time.",
         },
         "screener_progress": {
             "ko": "자격 확인 {number}번째 질문",
@@ -197,12 +198,12 @@ CATALOGUE.update(
         "screener_q_employment": {"ko": "지금 일하고 계세요?", "en": "Are you working now?"},
         "screener_q_student": {"ko": "학교에 다니고 계세요?", "en": "Are you a student?"},
         "screener_q_household_size": {
-            "ko": "함께 사는 가구원은 모두 몇 명이에요? (본인 포함)",
-            "en": "How many people live in your household (including you)?",
+            "ko": "함께 사는 가구원은 모두 몇 명이에요? (본인 포함)\n{over}명 이상 가구는 자료에 기준액이 없어요. '모름/건너뛰기'를 누르고 담당 팀에 문의해 주세요.",
+            "en": "How many people live in your household (including you)?\nMy source has no amounts for {over} or more people: tap 'Skip' and ask the team in charge.",
         },
         "screener_q_household_income_pct_median": {
-            "ko": "가구의 한 달 소득은 얼마쯤이에요? (2018년 기준중위소득 기준)",
-            "en": "About how much does your household earn a month? (2018 median income)",
+            "ko": "가구의 한 달 소득은 얼마쯤이에요? ({year}년 기준중위소득 기준)",
+            "en": "About how much does your household earn a month? ({year} median income)",
         },
         "screener_q_assets_krw": {
             "ko": "가구의 재산(집·예금 등)은 얼마쯤이에요?",
@@ -273,6 +274,10 @@ CATALOGUE.update(
             "ko": "\nℹ️ 2017년 실적·2018년 계획 보고서 기준의 참고용 결과예요. 실제 선발은 담당 팀이 확인해요. 결과를 지우려면 /forget",
             "en": "\nℹ️ A guide based on the 2017/2018 report; the team in charge makes the actual decision. To delete this result: /forget",
         },
+        "screener_ask_team": {
+            "ko": "자료에 나와 있지 않아요. 일자리정책과 {teams}에 문의해 주세요.",
+            "en": "Not in my source; please ask the Job Policy Division's {teams}.",
+        },
         "screener_again": {"ko": "🔁 결과 다시 보기", "en": "🔁 Show result"},
         "screener_edit": {"ko": "✏️ 답 수정", "en": "✏️ Change answers"},
         "screener_edit_choose": {
@@ -307,13 +312,31 @@ CATALOGUE.update(
             "ko": "이 질문은 아래 버튼으로 답해 주세요.",
             "en": "Please answer this question with the buttons below.",
         },
-        "forgot": {
-            "ko": "자격 확인 답과 결과를 지웠어요.",
-            "en": "Your eligibility answers and result were deleted.",
+        "forget_deleted": {"ko": "🗑 지웠어요:", "en": "🗑 Deleted:"},
+        "forget_item_screener": {
+            "ko": "• 자격 확인 답과 결과",
+            "en": "• your eligibility answers and result",
+        },
+        "forget_item_draft": {
+            "ko": "• 작성 중이던 청년 드림팀 신청서",
+            "en": "• your unsubmitted Dream Team draft",
+        },
+        "forget_item_edit": {
+            "ko": "• 제출한 신청서를 고치던 내용 (저장하지 않은 수정)",
+            "en": "• unsaved changes to your submitted application",
+        },
+        "forget_item_withdrawn": {
+            "ko": "• 철회한 신청서 {count}건",
+            "en": "• {count} withdrawn application(s)",
         },
         "nothing_to_forget": {
-            "ko": "지울 자격 확인 기록이 없어요.",
+            "ko": "지울 기록이 없어요.",
             "en": "There is nothing to delete.",
+        },
+        "forget_kept": {"ko": "📁 보관 중이에요:", "en": "📁 Kept:"},
+        "forget_item_kept": {
+            "ko": "• 제출한 청년 드림팀 신청서 {receipt}: 심사 기간이 끝나는 {until}까지 보관한 뒤 자동으로 지워요.",
+            "en": "• your submitted Dream Team application {receipt}: kept until the review period ends on {until}, then deleted automatically.",
         },
         "check_my_eligibility": {"ko": "✅ 내 자격 확인하기", "en": "✅ Check my eligibility"},
     }
@@ -342,6 +365,26 @@ CATALOGUE.update(
         "form_declined": {
             "ko": "동의하지 않아 신청을 마쳤어요. 아무것도 저장하지 않았어요.",
             "en": "You did not agree, so the application ended. Nothing was stored.",
+        },
+        "form_draft_closed": {
+            "ko": "ℹ️ 작성 중이던 청년 드림팀 신청서({round})는 공모가 마감되어 더 이상 받을 수 없어요. /apply 로 확인하거나 /cancel 로 지울 수 있어요.",
+            "en": "ℹ️ The call of your Dream Team draft ({round}) has closed, so it can no longer be filled in. See /apply, or delete it with /cancel.",
+        },
+        "form_draft_waits": {
+            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 그대로 보관해 두었다가 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 지우려면 /cancel",
+            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept, and when the next call opens /apply carries it over. /cancel deletes it.",
+        },
+        "form_moved": {
+            "ko": "ℹ️ {old} 공모는 마감됐어요. 작성 중이던 신청서를 지금 열린 {new} 공모로 옮겼어요. 내용을 확인하고 이어서 작성해 주세요.",
+            "en": "ℹ️ The {old} call has closed; your draft was moved to the {new} call, open now. Please check it and carry on.",
+        },
+        "form_moved_theme": {
+            "ko": "고르셨던 주제가 이번 공모에는 없어서 주제는 다시 골라 주세요.",
+            "en": "Your theme is not one of this call's, so please choose the theme again.",
+        },
+        "form_edit_closed": {
+            "ko": "{round} 공모가 마감되어 고치던 내용은 저장하지 않았어요. 제출한 신청서는 그대로 있어요. (/myapplication)",
+            "en": "The {round} call has closed, so your changes were not saved; the submitted application is unchanged (/myapplication).",
         },
         "form_resume": {
             "ko": "저장된 신청서를 이어서 작성할게요.",
@@ -385,8 +428,8 @@ CATALOGUE.update(
             "en": "Amount for '{item}' in won (e.g. 300000). At most {max} per team.",
         },
         "form_q_file": {
-            "ko": "8. 제안서 파일이 있으면 문서로 보내 주세요. (10MB 이하) 없으면 '건너뛰기'를 누르세요.",
-            "en": "8. Send your proposal as a document (10 MB at most), or tap 'Skip'.",
+            "ko": "8. 제안서 파일이 있으면 문서로 보내 주세요. ({size} 이하) 없으면 '건너뛰기'를 누르세요.",
+            "en": "8. Send your proposal as a document ({size} at most), or tap 'Skip'.",
         },
         "form_tie_reside": {"ko": "영등포구에 살아요", "en": "Lives in Yeongdeungpo"},
         "form_tie_work": {"ko": "영등포구에서 일해요", "en": "Works in Yeongdeungpo"},
@@ -410,6 +453,7 @@ CATALOGUE.update(
             "en": "Add more lines or tap 'Next' (at most {max}).",
         },
         "form_file_skip": {"ko": "건너뛰기", "en": "Skip"},
+        "form_file_drop": {"ko": "🗑 파일 없이 진행", "en": "🗑 Go on without the file"},
         "form_no_file": {"ko": "없음", "en": "none"},
         "form_cancel": {"ko": "✖️ 신청 취소", "en": "✖️ Cancel"},
         "form_cancel_confirm": {
@@ -419,6 +463,15 @@ CATALOGUE.update(
         "form_cancel_yes": {"ko": "네, 지워 주세요", "en": "Yes, delete it"},
         "form_cancel_no": {"ko": "아니요, 계속할게요", "en": "No, keep going"},
         "form_cancelled": {"ko": "작성 중이던 신청서를 지웠어요.", "en": "Your draft was deleted."},
+        "form_cancel_edit": {"ko": "✖️ 수정 그만두기", "en": "✖️ Stop editing"},
+        "form_cancel_edit_confirm": {
+            "ko": "고치던 내용을 버릴까요? 제출한 신청서는 그대로 남아요.",
+            "en": "Discard your changes? The submitted application stays as it is.",
+        },
+        "form_cancelled_edit": {
+            "ko": "고치던 내용을 버렸어요. 제출한 신청서는 그대로예요. (/myapplication)",
+            "en": "Changes discarded; the submitted application is unchanged (/myapplication).",
+        },
         "form_review": {
             "ko": "📝 신청 내용을 확인해 주세요. 고칠 곳은 '수정' 버튼을, 다 맞으면 '제출'을 눌러 주세요.",
             "en": "📝 Please check your application. Use the edit buttons, then tap 'Submit'.",
@@ -474,13 +527,18 @@ CATALOGUE.update(
             "en": "Please type the age as a number (e.g. 24).",
         },
         "form_member_age": {
-            "ko": "청년 드림팀 팀원은 만 {low}~{high}세여야 해요. 다른 팀원을 적어 주세요.",
-            "en": "Members must be {low} to {high} years old.",
+            "ko": "청년 드림팀 팀원은 만 {low}~{high}세여야 해요. 나이를 다시 적거나, '➖ {name} 빼기'를 눌러 이 팀원을 빼 주세요.",
+            "en": "Members must be {low} to {high} years old. Type the age again, or tap 'Remove {name}'.",
         },
         "form_member_tie": {
-            "ko": "영등포구에 살거나, 일하거나, 활동하는 청년만 팀원이 될 수 있어요.",
-            "en": "Members must live, work or be active in Yeongdeungpo.",
+            "ko": "영등포구에 살거나, 일하거나, 활동하는 청년만 팀원이 될 수 있어요. 해당하지 않으면 '➖ {name} 빼기'를 눌러 주세요.",
+            "en": "Members must live, work or be active in Yeongdeungpo; if {name} does not, tap 'Remove {name}'.",
         },
+        "form_budget_full": {
+            "ko": "예산이 이미 팀당 최대 {max}까지 찼어요. 항목을 빼고 다시 넣거나 '다음'을 눌러 주세요.",
+            "en": "The budget already reaches the maximum of {max}; remove a line first, or tap 'Next'.",
+        },
+        "form_keep": {"ko": "↩️ 그대로 두기: {value}", "en": "↩️ Keep: {value}"},
         "form_members_few": {
             "ko": "팀원은 {min}명 이상이어야 해요. (지금 {count}명)",
             "en": "A team needs at least {min} members (now {count}).",
@@ -503,12 +561,24 @@ CATALOGUE.update(
         },
         "form_too_many": {"ko": "더 넣을 수 없어요.", "en": "You cannot add more."},
         "form_file_too_big": {
-            "ko": "파일이 10MB를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
-            "en": "The file is over 10 MB; send a smaller one or tap 'Skip'.",
+            "ko": "파일이 {size}를 넘어요. 더 작은 파일을 보내거나 '건너뛰기'를 눌러 주세요.",
+            "en": "The file is over {size}; send a smaller one or tap 'Skip'.",
+        },
+        "form_photo_not_file": {
+            "ko": "사진으로는 받을 수 없어요. 제안서는 📎 첨부에서 '파일'을 골라 문서로 보내 주세요.",
+            "en": "Photos cannot be taken here: send the proposal as a file (📎 → File).",
         },
         "form_no_file_now": {
             "ko": "지금은 파일을 받는 단계가 아니에요. 파일은 마지막 단계에서 보내 주세요.",
             "en": "Files are taken at the last step of the form.",
+        },
+        "form_question_answered": {
+            "ko": "📝 신청서 작성 중이에요: 위 질문에 답했어요. 방금 글을 이 칸에 그대로 넣으시려면 한 번 더 보내 주세요.",
+            "en": "📝 You are filling in your application: your question is answered above. To put that text in this field after all, send it again.",
+        },
+        "form_question_not_stored": {
+            "ko": "📝 신청서 작성 중이에요: 물음표로 끝나는 글은 질문으로 보고 저장하지 않았어요. 이 칸에 넣을 내용이 맞다면 한 번 더 보내 주세요.",
+            "en": "📝 You are filling in your application: a text ending in a question mark was taken for a question and not saved. If it is your answer, send it again.",
         },
         "form_resume_after_answer": {
             "ko": "신청서를 이어서 작성할게요.",
@@ -537,6 +607,18 @@ CATALOGUE.update(
             "ko": "공모가 마감되어 더 이상 고치거나 철회할 수 없어요.",
             "en": "The call has closed; the application can no longer be changed.",
         },
+        "my_locked_status": {
+            "ko": "신청서가 '{status}' 상태가 되어 더 이상 고치거나 철회할 수 없어요. 궁금한 점은 청년지원팀에 문의해 주세요.",
+            "en": "Your application is now '{status}', so it can no longer be changed or withdrawn. Please ask the Youth Support Team if you have questions.",
+        },
+        "form_edit_not_saved": {
+            "ko": "고치던 내용은 저장하지 않았어요.",
+            "en": "Your changes were not saved.",
+        },
+        "form_second_not_saved": {
+            "ko": "작성하던 신청서는 저장하지 않았어요.",
+            "en": "This draft was not saved.",
+        },
         "status_submitted": {"ko": "제출", "en": "submitted"},
         "status_reviewing": {"ko": "검토 중", "en": "under review"},
         "status_selected": {"ko": "선정", "en": "selected"},
@@ -558,12 +640,38 @@ CATALOGUE.update(
             "en": "{receipt} · {team} · {status}\n\n{summary}\n\nTap a button to change the status.",
         },
         "staff_reason": {
-            "ko": "{receipt}을(를) '{status}'(으)로 바꾸는 사유를 적어 주세요. (팀에게 전달돼요) 취소하려면 /cancel",
-            "en": "Type the reason for making {receipt} '{status}' (sent to the team). /cancel to stop.",
+            "ko": "✏️ 상태 변경 대기 중: {receipt} · {team}\n'{old}' → '{status}'\n바꾸는 사유를 적어 주세요. 팀에게 그대로 전달돼요.\n다른 명령이나 버튼을 누르면 이 변경은 취소돼요.",
+            "en": "✏️ Status change waiting: {receipt} · {team}\n'{old}' → '{status}'\nType the reason; it is sent to the team as written.\nAny other command or button cancels this change.",
+        },
+        "staff_reason_cancel": {"ko": "✖️ 상태 변경 취소", "en": "✖️ Cancel the change"},
+        "staff_reason_cancelled": {
+            "ko": "{receipt}을(를) '{status}'(으)로 바꾸려던 것을 취소했어요. 상태는 그대로예요.",
+            "en": "The change of {receipt} to '{status}' was cancelled; the status is unchanged.",
+        },
+        "staff_reason_dropped": {
+            "ko": "ℹ️ 사유를 적기 전에 다른 작업을 해서 {receipt}을(를) '{status}'(으)로 바꾸려던 것은 취소했어요.",
+            "en": "ℹ️ You moved on before typing a reason, so the change of {receipt} to '{status}' was cancelled.",
+        },
+        "staff_withdrawn": {
+            "ko": "{receipt}은(는) 팀이 철회한 신청서라 상태를 바꿀 수 없어요.",
+            "en": "{receipt} was withdrawn by the team; its status cannot be changed.",
         },
         "staff_done": {
-            "ko": "{receipt}: '{status}'(으)로 바꾸고 팀에 알렸어요.",
-            "en": "{receipt} is now '{status}'; the team was told.",
+            "ko": "{receipt}: '{status}'(으)로 바꿨어요.",
+            "en": "{receipt} is now '{status}'.",
+        },
+        "staff_told": {"ko": "팀에 알렸어요.", "en": "The team was told."},
+        "staff_told_later": {
+            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 보내요)",
+            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00, and one message a day at most.",
+        },
+        "staff_told_retry": {
+            "ko": "팀 알림을 아직 보내지 못했어요. 잠시 후 다시 보내요.",
+            "en": "The team's notice could not be sent yet; it will be retried shortly.",
+        },
+        "staff_not_told": {
+            "ko": "팀이 봇을 차단해서 알리지 못했어요. 연락처로 직접 알려 주세요.",
+            "en": "The team has blocked the bot, so they were not told; please contact them directly.",
         },
         "staff_cap": {
             "ko": "이 공모는 최대 {cap}팀까지 선정할 수 있어요. 이미 {count}팀을 선정해서 더 선정할 수 없어요.",
@@ -638,8 +746,8 @@ CATALOGUE.update(
         },
         "bc_all": {"ko": "모든 이용자", "en": "Everyone"},
         "bc_youth": {
-            "ko": "청년 (자격 확인에서 만 15~39세라고 답한 분)",
-            "en": "Young people (said 15-39 in the eligibility check)",
+            "ko": "청년 (자격 확인에서 만 {low}~{high}세라고 답한 분)",
+            "en": "Young people (said {low}-{high} in the eligibility check)",
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
         "bc_preview": {

@@ -39,6 +39,7 @@ from handlers.errors import on_error
 from handlers.flood import FloodGate
 from handlers.flood import check as flood_check
 from handlers.flood import once as handle_once
+from storage import staff as staff_store
 from storage.activity import ActivityBuffer
 
 log = logging.getLogger(__name__)
@@ -72,11 +73,17 @@ async def post_init(application: Application) -> None:
         BotCommand(name, COMMAND_DESCRIPTIONS[name]["ko"])
         for name in (*PUBLIC_COMMANDS, *STAFF_COMMANDS)
     ]
-    for admin_id in application.bot_data["deps"].admin_ids:
+    deps: Deps = application.bot_data["deps"]
+    for staff_id in sorted(deps.all_staff()):
         try:
-            await bot.set_my_commands(staff_menu, scope=BotCommandScopeChat(admin_id))
-        except TelegramError:  # an admin who never opened the bot has no chat yet
-            log.warning("could not set the staff command menu for %s", admin_id)
+            await bot.set_my_commands(staff_menu, scope=BotCommandScopeChat(staff_id))
+        except TelegramError:  # a staff member who never opened the bot has no chat yet
+            log.warning("could not set the staff command menu for %s", staff_id)
+    for former_id in sorted(staff_store.removed_ids(deps.engine) - deps.all_staff()):
+        try:  # back to the public menu
+            await bot.delete_my_commands(scope=BotCommandScopeChat(former_id))
+        except TelegramError:
+            log.warning("could not remove the staff command menu of %s", former_id)
 
 
 def build_application(
@@ -106,8 +113,9 @@ def build_application(
     application.bot_data["background"] = background
     application.bot_data["activity"] = ActivityBuffer(engine, immediate=not background)
     application.bot_data["flood"] = flood or FloodGate()
-    application.add_handler(TypeHandler(Update, handle_once), group=-2)
-    application.add_handler(TypeHandler(Update, flood_check), group=-1)
+    application.add_handler(TypeHandler(Update, handle_once), group=-3)
+    application.add_handler(TypeHandler(Update, flood_check), group=-2)
+    application.add_handler(TypeHandler(Update, staff.drop_pending), group=-1)
 
     application.add_handler(CommandHandler("start", commands.start))
     application.add_handler(CommandHandler("help", commands.help_command))

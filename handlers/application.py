@@ -10,17 +10,22 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import main_menu_buttons
-from bot.application_form import FLOW, ApplicationForm, FormState
+from bot.application_form import (
+    FLOW,
+    FREE_TEXT_STEPS,
+    PROGRAM_ID,
+    ApplicationForm,
+    FormState,
+)
 from bot.reply import Button, Reply
 from bot.rounds import next_round, open_round, round_by_id
 from bot.texts import t
 from handlers import reminders
 from handlers.deps import deps
 from handlers.sending import send_reply
+from knowledge.schema import Round
 from storage import applications as store
 from storage.flows import delete_flow, load_flow, save_flow
-
-PROGRAM_ID = "youth_dream_team"
 
 
 def today(context: ContextTypes.DEFAULT_TYPE) -> date:
@@ -34,12 +39,17 @@ def load_form(
     if data is None:
         return None
     state = FormState.from_json(data)
-    round_ = round_by_id(deps(context).assistant.kb, state.round_id)
-    return (ApplicationForm(round_), state) if round_ is not None else None
+    kb = deps(context).assistant.kb
+    round_ = round_by_id(kb, state.round_id)
+    return (ApplicationForm.of(kb, round_), state) if round_ is not None else None
 
 
 def save_form(context: ContextTypes.DEFAULT_TYPE, user_id: int, state: FormState) -> None:
     save_flow(deps(context).engine, user_id, FLOW, state.to_json())
+
+
+def round_is_open(context: ContextTypes.DEFAULT_TYPE, round_: Round) -> bool:
+    return round_.opens <= today(context) <= round_.closes
 
 
 def with_error(reply: Reply, message: str) -> Reply:
@@ -56,6 +66,10 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     loaded = load_form(context, user.id)
     if loaded is not None:
         form, state = loaded
+        if not round_is_open(context, form.round):
+            await closed_draft(update, context, form, state, lang)
+            return
+        save_form(context, user.id, state)  # the form is the flow the user is in now
         await send_reply(
             update, context, with_error(form.prompt(state, lang), t("form_resume", lang))
         )
@@ -75,6 +89,48 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
         [Button(t("form_consent_no", lang), callbacks.form("consent", "no"))],
     ]
     await send_reply(update, context, Reply(text, rows))
+
+
+async def closed_draft(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+) -> None:
+    """A draft whose round has closed is never submitted into it. Changes to a submitted
+    application are dropped (it stays as it was); a new application moves to the round open now,
+    and the user is told; with no round to move to it waits, and /cancel deletes it."""
+    user = update.effective_user
+    if user is None:
+        return
+    d = deps(context)
+    closed = form.round.id
+    if state.application_id is not None:
+        delete_flow(d.engine, user.id, FLOW)
+        text = t("form_edit_closed", lang, round=closed)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    current = open_round(d.assistant.kb, today(context))
+    if current is None:
+        reply = closed_reply(context, lang)
+        reply.text = f"{t('form_draft_waits', lang, round=closed)}\n\n{reply.text}"
+        await send_reply(update, context, reply)
+        return
+    existing = store.find_for(d.engine, current.id, user.id)
+    if existing is not None:
+        already = t("form_already", lang, round=current.id, receipt=existing.receipt)
+        text = f"{t('form_draft_closed', lang, round=closed)}\n{already}"
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    moved = ApplicationForm.of(d.assistant.kb, current)
+    note = t("form_moved", lang, old=closed, new=current.id)
+    if moved.adopt(state):
+        note += "\n" + t("form_moved_theme", lang)
+    save_form(context, user.id, state)
+    chat = update.effective_chat
+    reminders.plan_draft(d, user.id, chat.id if chat else user.id, current.id, lang)
+    await send_reply(update, context, with_error(moved.prompt(state, lang), note))
 
 
 def closed_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
@@ -116,20 +172,21 @@ async def on_press(
         await send_reply(update, context, Reply(t("stale_button", lang), main_menu_buttons(lang)))
         return
     form, state = loaded
+    if action not in ("cancel", "cancelyes", "cancelno") and not round_is_open(context, form.round):
+        await closed_draft(update, context, form, state, lang)
+        return
     if action == "cancel":
-        rows = [
-            [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
-            [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
-        ]
-        await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+        await send_reply(update, context, form.cancel_confirm(state, lang))
         return
     if action == "cancelyes":
         delete_flow(deps(context).engine, user.id, FLOW)
-        await send_reply(update, context, Reply(t("form_cancelled", lang), main_menu_buttons(lang)))
+        done = "form_cancelled_edit" if state.application_id else "form_cancelled"
+        await send_reply(update, context, Reply(t(done, lang), main_menu_buttons(lang)))
         return
     if action == "cancelno":
         await send_reply(update, context, form.prompt(state, lang))
         return
+    save_form(context, user.id, state)  # pressed: the form is the flow the user is in now
     outcome = form.on_press(state, action, arg)
     if outcome is None:
         await send_reply(
@@ -158,8 +215,17 @@ async def _consent(
     if user is None or round_ is None:
         await send_reply(update, context, closed_reply(context, lang))
         return
-    if load_form(context, user.id) is None:
-        save_form(context, user.id, ApplicationForm(round_).start())
+    existing = store.find_for(deps(context).engine, round_.id, user.id)
+    if existing is not None:  # an old consent button: one application per round
+        text = t("form_already", lang, round=round_.id, receipt=existing.receipt)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
+    loaded = load_form(context, user.id)
+    if loaded is not None and not round_is_open(context, loaded[0].round):
+        await closed_draft(update, context, *loaded, lang)
+        return
+    if loaded is None:
+        save_form(context, user.id, ApplicationForm.of(deps(context).assistant.kb, round_).start())
         chat = update.effective_chat
         reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
     form, state = load_form(context, user.id)  # type: ignore[misc]
@@ -186,6 +252,9 @@ async def _submit(
             )
         return
     form, state = loaded
+    if not round_is_open(context, form.round):  # the draft's own round, not just any round
+        await closed_draft(update, context, form, state, lang)
+        return
     if nonce != state.nonce or state.step != "review":
         await send_reply(
             update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
@@ -200,10 +269,14 @@ async def _submit(
             with_error(form.prompt(state, lang), t("form_incomplete", lang, fields=fields)),
         )
         return
-    if open_round(deps(context).assistant.kb, today(context)) is None:
-        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
-        return
     if state.application_id is not None:
+        application = store.get(engine, state.application_id)
+        if application is None or not changeable(context, form.round, application):
+            # staff decided (or it was withdrawn) while the changes were being made
+            delete_flow(engine, user.id, FLOW)
+            text = t("form_edit_not_saved", lang) + "\n" + locked_text(application, lang)
+            await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+            return
         application = store.update(engine, state.application_id, state.data)
         delete_flow(engine, user.id, FLOW)
         await send_reply(
@@ -215,6 +288,11 @@ async def _submit(
     result = store.submit(engine, state.round_id, user.id, chat.id, state.data)
     delete_flow(engine, user.id, FLOW)
     receipt = result.application.receipt
+    if not result.created:  # this representative had applied already: nothing new was saved
+        already = t("form_already", lang, round=state.round_id, receipt=receipt)
+        text = f"{t('form_second_not_saved', lang)}\n{already}"
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+        return
     text = t("form_submitted", lang, receipt=receipt, summary=form.summary(state, lang))
     await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
 
@@ -226,6 +304,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     if loaded is None or user is None:
         return False
     form, state = loaded
+    if not round_is_open(context, form.round):
+        await _pass_closed_draft(update, context, form, state, lang)
+        return False  # the text is a question for the bot, not an answer to a closed form
+    if await _question_at_free_text(update, context, form, state, text, lang):
+        return True
+    state.asked = None
     outcome = form.on_text(state, text)
     if outcome.error is None:
         save_form(context, user.id, outcome.state)
@@ -245,15 +329,72 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     return True
 
 
+async def _question_at_free_text(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    text: str,
+    lang: str,
+) -> bool:
+    """At a free-text step (team name, title, …) a text that is clearly a question is answered,
+    not stored, and the step is asked again. Sent a second time, the same text is the answer:
+    a team may really be called "뭐하지?"."""
+    user = update.effective_user
+    if user is None or state.step not in FREE_TEXT_STEPS or text.strip() == state.asked:
+        return False
+    answer = deps(context).assistant.as_question(text, lang)
+    if answer is None:
+        return False
+    state.asked = text.strip()
+    save_form(context, user.id, state)
+    if answer.answered:
+        await send_reply(update, context, answer)
+        note = t("form_question_answered", lang)
+    else:
+        note = t("form_question_not_stored", lang)
+    await send_reply(update, context, with_error(form.prompt(state, lang), note))
+    return True
+
+
+async def _pass_closed_draft(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+) -> None:
+    """Typed text met a draft whose round closed: say so, once; the text is answered as usual."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    if state.application_id is not None:
+        delete_flow(deps(context).engine, user.id, FLOW)
+        await context.bot.send_message(chat.id, t("form_edit_closed", lang, round=form.round.id))
+        return
+    if not state.closed_noted:
+        state.closed_noted = True
+        save_form(context, user.id, state)
+        await context.bot.send_message(chat.id, t("form_draft_closed", lang, round=form.round.id))
+
+
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """A document (the proposal file), or a photo sent instead of one, while a form is open."""
     user, message = update.effective_user, update.effective_message
-    if user is None or message is None or message.document is None:
+    if user is None or message is None or (message.document is None and not message.photo):
         return False
     loaded = load_form(context, user.id)
     if loaded is None:
         return False
     form, state = loaded
+    if not round_is_open(context, form.round):
+        await closed_draft(update, context, form, state, lang)
+        return True
     document = message.document
+    if document is None:  # a photo: the proposal must come as a file
+        key = "form_photo_not_file" if state.step == "file" else "form_no_file_now"
+        await send_reply(update, context, with_error(form.prompt(state, lang), t(key, lang)))
+        return True
     outcome = form.on_document(
         state, document.file_id, document.file_name or "file", document.file_size
     )
@@ -261,21 +402,18 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         save_form(context, user.id, outcome.state)
         await send_reply(update, context, form.prompt(outcome.state, lang))
     else:
-        await send_reply(
-            update, context, with_error(form.prompt(state, lang), t(outcome.error, lang))
-        )
+        error = t(outcome.error, lang, **outcome.values)
+        await send_reply(update, context, with_error(form.prompt(state, lang), error))
     return True
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     user = update.effective_user
-    if user is None or load_form(context, user.id) is None:
+    loaded = load_form(context, user.id) if user is not None else None
+    if loaded is None:
         return False
-    rows = [
-        [Button(t("form_cancel_yes", lang), callbacks.form("cancelyes"))],
-        [Button(t("form_cancel_no", lang), callbacks.form("cancelno"))],
-    ]
-    await send_reply(update, context, Reply(t("form_cancel_confirm", lang), rows))
+    form, state = loaded
+    await send_reply(update, context, form.cancel_confirm(state, lang))
     return True
 
 
@@ -289,15 +427,23 @@ def _my_application(context: ContextTypes.DEFAULT_TYPE, user_id: int):
     return None, None
 
 
-def _summary_of(round_, application, lang: str) -> str:
+def _summary_of(context: ContextTypes.DEFAULT_TYPE, round_, application, lang: str):
     state = FormState(round_id=application.round_id, data=store.form_data(application))
-    return ApplicationForm(round_).summary(state, lang), state
+    form = ApplicationForm.of(deps(context).assistant.kb, round_)
+    return form.summary(state, lang), state
 
 
 def changeable(context: ContextTypes.DEFAULT_TYPE, round_, application) -> bool:
     """A submitted application can be edited or withdrawn until its round closes."""
-    is_open = round_.opens <= today(context) <= round_.closes
-    return is_open and application.status == "submitted"
+    return round_is_open(context, round_) and application.status == "submitted"
+
+
+def locked_text(application, lang: str) -> str:
+    """Why an application can no longer be changed: staff moved it on (or it was withdrawn),
+    else its round closed."""
+    if application is not None and application.status != "submitted":
+        return t("my_locked_status", lang, status=t(f"status_{application.status}", lang))
+    return t("my_locked", lang)
 
 
 async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
@@ -308,7 +454,7 @@ async def my_application(update: Update, context: ContextTypes.DEFAULT_TYPE, lan
     if application is None:
         await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
         return
-    summary, _ = _summary_of(round_, application, lang)
+    summary, _ = _summary_of(context, round_, application, lang)
     status = t(f"status_{application.status}", lang)
     text = t("my_application", lang, receipt=application.receipt, status=status, summary=summary)
     rows: list[list[Button]] = []
@@ -334,13 +480,15 @@ async def on_my_press(
         await send_reply(update, context, Reply(t("my_none", lang), main_menu_buttons(lang)))
         return
     if not changeable(context, round_, application):
-        await send_reply(update, context, Reply(t("my_locked", lang), main_menu_buttons(lang)))
+        text = locked_text(application, lang)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
     if action == "edit":
-        _, state = _summary_of(round_, application, lang)
+        _, state = _summary_of(context, round_, application, lang)
         state.step, state.application_id = "review", application.id
         save_form(context, user.id, state)
-        await send_reply(update, context, ApplicationForm(round_).prompt(state, lang))
+        form = ApplicationForm.of(deps(context).assistant.kb, round_)
+        await send_reply(update, context, form.prompt(state, lang))
     elif action == "withdraw":
         rows = [
             [Button(t("my_withdraw_yes", lang), callbacks.my("withdraw_yes"))],
@@ -348,7 +496,9 @@ async def on_my_press(
         ]
         await send_reply(update, context, Reply(t("my_withdraw_confirm", lang), rows))
     elif action == "withdraw_yes":
-        store.set_status(deps(context).engine, application.id, "withdrawn", None, user.id)
+        store.set_status(
+            deps(context).engine, application.id, "withdrawn", None, user.id, actor="resident"
+        )
         delete_flow(deps(context).engine, user.id, FLOW)
         await send_reply(
             update,

@@ -21,6 +21,7 @@ from telegram.ext import Application, ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons, program_name
 from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
+from bot.eligibility import youth_ages
 from bot.reply import Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
@@ -87,8 +88,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             )
             return True
         broadcast = store.create(
-            deps(context).engine, draft.to_json(), user.id, update.effective_chat.id, send_at
-        )  # type: ignore[union-attr]
+            deps(context).engine,
+            draft.to_json(),
+            user.id,
+            update.effective_chat.id,  # type: ignore[union-attr]
+            send_at,
+            youth_ages(deps(context).assistant.kb),
+        )
         delete_flow(deps(context).engine, user.id, FLOW)
         audit.record_action(
             deps(context).engine,
@@ -143,7 +149,9 @@ def _with(reply: Reply, message: str) -> Reply:
 
 async def _prompt(context: ContextTypes.DEFAULT_TYPE, draft: Draft, lang: str) -> Reply:
     count = (
-        store.count_audience(deps(context).engine, draft.audience)
+        store.count_audience(
+            deps(context).engine, draft.audience, youth_ages(deps(context).assistant.kb)
+        )
         if draft.step == "preview"
         else None
     )
@@ -197,7 +205,8 @@ async def on_press(
         )  # type: ignore[union-attr]
         return
     elif action == "now" and draft.step == "preview":
-        broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
+        ages = youth_ages(d.assistant.kb)
+        broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock(), ages)  # type: ignore[union-attr]
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]
         await start(context.application, broadcast.id)

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, screener, staff
+from handlers import application, privacy, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -46,7 +46,7 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await screener.forget(update, context, user_language(update, context))
+    await privacy.forget(update, context, user_language(update, context))
 
 
 def with_language(handler: Callable[[Update, ContextTypes.DEFAULT_TYPE, str], Awaitable[None]]):

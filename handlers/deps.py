@@ -12,8 +12,20 @@ from telegram.ext import ContextTypes
 from bot.assistant import Assistant
 from bot.clock import Clock, seoul_now
 from bot.office_hours import OfficeHours
+from storage import staff as staff_store
 from storage.activity import ActivityBuffer
 from storage.users import default_language, stored_language
+
+STAFF_CACHE_SECONDS = 60.0
+
+
+@dataclass
+class StaffCache:
+    """The staff kept in the database, read at most once a minute (every update asks whether
+    its sender is staff): `bot.py staff add` and `remove` take effect within that time."""
+
+    ids: frozenset[int] = frozenset()
+    read_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -24,9 +36,22 @@ class Deps:
     clock: Clock = seoul_now
     staff_chat_id: int | None = None
     office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(None))
+    staff_cache: StaffCache = field(default_factory=StaffCache)
 
     def is_staff(self, user_id: int | None) -> bool:
-        return user_id is not None and user_id in self.admin_ids
+        """Staff are the ids in ADMIN_IDS and those kept in the database."""
+        if user_id is None:
+            return False
+        return user_id in self.admin_ids or user_id in self.database_staff()
+
+    def database_staff(self) -> frozenset[int]:
+        cache, now = self.staff_cache, time.monotonic()
+        if cache.read_at is None or now - cache.read_at >= STAFF_CACHE_SECONDS:
+            cache.ids, cache.read_at = staff_store.ids(self.engine), now
+        return cache.ids
+
+    def all_staff(self) -> frozenset[int]:
+        return self.admin_ids | self.database_staff()
 
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:

@@ -40,7 +40,7 @@ class FloodGate:
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs before every other handler (group -1)."""
+    """Runs before every other handler but `once` (group -2)."""
     user = update.effective_user
     if user is None:
         return
@@ -58,7 +58,7 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs first (group -2): an update handled before — redelivered after a crash between
+    """Runs first (group -3): an update handled before — redelivered after a crash between
     handling and acknowledging it — is not applied again."""
     d = context.application.bot_data["deps"]
     if not first_time(d.engine, update.update_id, d.clock()):

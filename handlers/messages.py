@@ -3,17 +3,31 @@ else a question for the core. Documents go to the application form; anything els
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.application_form import FLOW as APPLICATION_FLOW
+from bot.broadcast_compose import FLOW as BROADCAST_FLOW
 from bot.reply import Reply
+from bot.screener import FLOW as SCREENER_FLOW
 from bot.texts import t
 from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import activity, deps, user_language
 from handlers.sending import send_reply
-from storage.flows import flow_names
+from storage.flows import flows_by_recency
 from storage.models import QuestionLog
 from storage.questions import record_unanswered
+
+# Who takes typed text while a flow is open; the flow the user touched last is asked first,
+# and one that does not want the text (a finished screener, a closed round's draft) passes it on.
+FLOW_TEXT: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE, str, str], Awaitable[bool]]] = {
+    BROADCAST_FLOW: broadcasts.on_text,
+    staff.FLOW: staff.on_text,
+    APPLICATION_FLOW: application.on_text,
+    SCREENER_FLOW: screener.on_typed,
+}
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -29,17 +43,11 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if await handoff.forward_followup(update, context, text):
         return
     handoff.remember(context, text)
-    if user is not None and flow_names(deps(context).engine, user.id):
-        if await broadcasts.on_text(update, context, text, lang):
-            return
-        if await staff.on_text(update, context, text, lang):
-            return
-        if await application.on_text(update, context, text, lang):
-            return
-        state = screener.active_state(context, user.id)
-        if state is not None:
-            await screener.on_text(update, context, state, text, lang)
-            return
+    if user is not None:
+        for flow in flows_by_recency(deps(context).engine, user.id):
+            take = FLOW_TEXT.get(flow)
+            if take is not None and await take(update, context, text, lang):
+                return
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()

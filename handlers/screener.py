@@ -7,14 +7,12 @@ from telegram.ext import ContextTypes
 
 from bot import screener as flow
 from bot.answers import main_menu_buttons
-from bot.application_form import FLOW as APPLICATION_FLOW
 from bot.callbacks import Press
 from bot.reply import Reply
 from bot.screener import Screener, ScreenerState
 from bot.texts import t
 from handlers.deps import deps
 from handlers.sending import send_reply
-from storage.applications import delete_withdrawn
 from storage.flows import delete_flow, load_flow, save_flow
 
 
@@ -46,8 +44,20 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     state = screener.start()
     save_state(context, user.id, state)
     first = screener.prompt(state, lang)
-    first.text = f"{t('screener_intro', lang)}\n\n{first.text}"
+    first.text = f"{screener.intro(lang)}\n\n{first.text}"
     await send_reply(update, context, first)
+
+
+async def on_typed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str
+) -> bool:
+    """Typed text while a screener waits for an answer; False when none is waiting."""
+    user = update.effective_user
+    state = active_state(context, user.id) if user is not None else None
+    if state is None:
+        return False
+    await on_text(update, context, state, text, lang)
+    return True
 
 
 async def on_text(
@@ -104,14 +114,3 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
     delete_flow(deps(context).engine, user.id, flow.FLOW)
     await send_reply(update, context, Reply(t("screener_cancelled", lang), main_menu_buttons(lang)))
     return True
-
-
-async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    user = update.effective_user
-    if user is None:
-        return
-    engine = deps(context).engine
-    deleted = delete_flow(engine, user.id, flow.FLOW)
-    deleted |= delete_flow(engine, user.id, APPLICATION_FLOW)
-    deleted |= delete_withdrawn(engine, user.id) > 0
-    await send_reply(update, context, Reply(t("forgot" if deleted else "nothing_to_forget", lang)))

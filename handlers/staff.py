@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from telegram import Update
@@ -14,13 +15,15 @@ from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.application_form import ApplicationForm, FormState
 from bot.export import to_csv, to_xlsx
+from bot.reminders import next_send_at, start_of_day
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
 from bot.texts import t
 from handlers import reminders
-from handlers.deps import deps
+from handlers.deps import Deps, deps, user_language
 from handlers.sending import send_reply
 from storage import applications as store
+from storage import reminders as reminder_store
 from storage.flows import delete_flow, load_flow, save_flow
 from storage.users import language_of
 
@@ -91,7 +94,7 @@ def round_list(context: ContextTypes.DEFAULT_TYPE, round_id: str, lang: str) -> 
 def application_detail(context: ContextTypes.DEFAULT_TYPE, application, lang: str) -> Reply:
     round_ = round_by_id(deps(context).assistant.kb, application.round_id)
     state = FormState(round_id=application.round_id, data=store.form_data(application))
-    summary = ApplicationForm(round_).summary(state, lang)
+    summary = ApplicationForm.of(deps(context).assistant.kb, round_).summary(state, lang)
     status = t(f"status_{application.status}", lang)
     text = t(
         "staff_open",
@@ -101,12 +104,16 @@ def application_detail(context: ContextTypes.DEFAULT_TYPE, application, lang: st
         status=status,
         summary=summary,
     )
-    rows = [
-        [
-            Button(t(f"status_{s}", lang), callbacks.staff("set", str(application.id), s))
-            for s in SETTABLE
-        ]
-    ]
+    rows = []
+    if application.status == "withdrawn":
+        text += "\n" + t("staff_withdrawn", lang, receipt=application.receipt)
+    else:
+        rows.append(
+            [
+                Button(t(f"status_{s}", lang), callbacks.staff("set", str(application.id), s))
+                for s in SETTABLE
+            ]
+        )
     rows.append([Button(t("back", lang), callbacks.staff("list", application.round_id))])
     return Reply(text, rows)
 
@@ -125,6 +132,9 @@ async def on_press(
     action, *rest = args
     engine = deps(context).engine
     staff_id = update.effective_user.id  # type: ignore[union-attr]
+    if action == "cancel" and not rest:
+        await cancel_pending(update, context, lang)
+        return
     if action == "list" and len(rest) == 1 and round_by_id(deps(context).assistant.kb, rest[0]):
         await send_reply(update, context, round_list(context, rest[0], lang))
         return
@@ -146,6 +156,11 @@ async def on_press(
         return
     if action == "set" and len(rest) == 2 and rest[1] in SETTABLE:
         status = rest[1]
+        if application.status == "withdrawn":
+            detail = application_detail(context, application, lang)
+            text = t("staff_withdrawn", lang, receipt=application.receipt)
+            await send_reply(update, context, Reply(text, detail.buttons))
+            return
         if status == "selected":
             reached, cap, count = cap_reached(context, application)
             if reached:
@@ -159,18 +174,16 @@ async def on_press(
                 )
                 return
         save_flow(engine, staff_id, FLOW, {"application_id": application.id, "status": status})
-        await send_reply(
-            update,
-            context,
-            Reply(
-                t(
-                    "staff_reason",
-                    lang,
-                    receipt=application.receipt,
-                    status=t(f"status_{status}", lang),
-                )
-            ),
+        text = t(
+            "staff_reason",
+            lang,
+            receipt=application.receipt,
+            team=application.team_name,
+            old=t(f"status_{application.status}", lang),
+            status=t(f"status_{status}", lang),
         )
+        rows = [[Button(t("staff_reason_cancel", lang), callbacks.staff("cancel"))]]
+        await send_reply(update, context, Reply(text, rows))
         return
     await send_reply(update, context, Reply(t("stale_button", lang)))
 
@@ -190,6 +203,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
         await send_reply(update, context, Reply(t("stale_button", lang)))
         return True
     status = pending["status"]
+    if application.status == "withdrawn":  # withdrawn while the reason was being written
+        text = t("staff_withdrawn", lang, receipt=application.receipt)
+        await send_reply(update, context, Reply(text))
+        return True
     if status == "selected":
         reached, cap, count = cap_reached(context, application)
         if reached:
@@ -209,27 +226,101 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     key = f"status:{application.id}:{status}:{d.clock().timestamp():.0f}"
     reminders.plan_now(d, application.representative_id, application.chat_id, key, notice)
     sender = context.bot_data["sender"]
-    await reminders.dispatch(d, sender, d.clock(), only_user=application.representative_id)
-    label = t(f"status_{status}", lang)
+    now = d.clock()
+    await reminders.dispatch(d, sender, now, only_user=application.representative_id)
+    done = t("staff_done", lang, receipt=application.receipt, status=t(f"status_{status}", lang))
+    told = told_text(d, application.representative_id, key, now, lang)
     await send_reply(
         update,
         context,
-        Reply(
-            t("staff_done", lang, receipt=application.receipt, status=label),
-            round_list(context, application.round_id, lang).buttons,
-        ),
+        Reply(f"{done} {told}", round_list(context, application.round_id, lang).buttons),
     )
     return True
 
 
+def told_text(d: Deps, user_id: int, key: str, now: datetime, lang: str) -> str:
+    """Whether the team has been told: now, at a later hour (quiet hours, one message a day),
+    or not at all (they blocked the bot)."""
+    delivery = reminder_store.status_of(d.engine, user_id, key)
+    if delivery == "sent":
+        return t("staff_told", lang)
+    if delivery != "pending":
+        return t("staff_not_told", lang)
+    sent_today = reminder_store.sent_since(d.engine, user_id, start_of_day(now))
+    at = next_send_at(now, sent_today)
+    if at <= now:
+        return t("staff_told_retry", lang)
+    return t("staff_told_later", lang, at=at.strftime("%Y-%m-%d %H:%M"))
+
+
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel while a status change waits for its reason."""
     user = update.effective_user
     if user is None or not deps(context).is_staff(user.id):
         return False
-    if not delete_flow(deps(context).engine, user.id, FLOW):
+    return await cancel_pending(update, context, lang, menu=True)
+
+
+async def cancel_pending(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, menu: bool = False
+) -> bool:
+    """Drop the waiting status change and say which one; False when there was none."""
+    user = update.effective_user
+    engine = deps(context).engine
+    pending = load_flow(engine, user.id, FLOW) if user is not None else None
+    if pending is None or not delete_flow(engine, user.id, FLOW):  # type: ignore[union-attr]
+        if not menu:
+            await send_reply(update, context, Reply(t("stale_button", lang)))
         return False
-    await send_reply(update, context, Reply(t("nothing_to_cancel", lang), main_menu_buttons(lang)))
+    application = store.get(engine, pending["application_id"])
+    receipt = application.receipt if application else "-"
+    text = t(
+        "staff_reason_cancelled",
+        lang,
+        receipt=receipt,
+        status=t(f"status_{pending['status']}", lang),
+    )
+    if menu or application is None:
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
+    else:
+        detail = application_detail(context, application, lang)
+        await send_reply(update, context, Reply(f"{text}\n\n{detail.text}", detail.buttons))
     return True
+
+
+def _moves_on(update: Update) -> bool:
+    """A button other than the change's own cancel, or a command other than /cancel."""
+    query, message = update.callback_query, update.effective_message
+    if query is not None:
+        return query.data != callbacks.staff("cancel")
+    text = (message.text or "") if message is not None else ""
+    return text.startswith("/") and text.split()[0].split("@")[0] != "/cancel"
+
+
+async def drop_pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A status change waits for its reason only until staff do something else: another
+    command (not /cancel, which says what it cancelled) or another button. Runs before the
+    handlers (group -1), so the next thing typed is never taken for a stale change's reason."""
+    user = update.effective_user
+    if user is None or not deps(context).is_staff(user.id):
+        return
+    if not _moves_on(update):
+        return
+    engine = deps(context).engine
+    pending = load_flow(engine, user.id, FLOW)
+    if pending is None or not delete_flow(engine, user.id, FLOW):
+        return
+    application = store.get(engine, pending["application_id"])
+    chat = update.effective_chat
+    if application is not None and chat is not None:
+        status = t(f"status_{pending['status']}", user_language(update, context))
+        text = t(
+            "staff_reason_dropped",
+            user_language(update, context),
+            receipt=application.receipt,
+            status=status,
+        )
+        await context.bot.send_message(chat.id, text)
 
 
 async def export(

@@ -135,9 +135,15 @@ def count_status(engine: Engine, round_id: str, status: str) -> int:
 
 
 def set_status(
-    engine: Engine, application_id: int, status: str, reason: str | None, actor_id: int
+    engine: Engine,
+    application_id: int,
+    status: str,
+    reason: str | None,
+    actor_id: int,
+    actor: str = "staff",
 ) -> Application:
-    """Change the status and record who did it (the representative withdrawing, or staff)."""
+    """Change the status and record who did it: staff, or the representative withdrawing
+    (actor "resident")."""
     with Session(engine, expire_on_commit=False) as session:
         application = session.get(Application, application_id)
         if application is None:
@@ -152,6 +158,7 @@ def set_status(
                 action=f"status:{status}",
                 application_id=application_id,
                 detail=reason or "",
+                actor=actor,
             )
         )
         session.commit()
@@ -167,6 +174,20 @@ def record_action(engine: Engine, staff_id: int, action: str, detail: str = "") 
 def actions(engine: Engine) -> list[StaffAction]:
     with Session(engine) as session:
         return list(session.exec(select(StaffAction).order_by(StaffAction.id)))
+
+
+def of_representative(engine: Engine, representative_id: int) -> list[Application]:
+    """The representative's applications that are kept (every status but withdrawn)."""
+    with Session(engine, expire_on_commit=False) as session:
+        statement = (
+            select(Application)
+            .where(
+                Application.representative_id == representative_id,
+                Application.status != "withdrawn",
+            )
+            .order_by(Application.id)
+        )
+        return list(session.exec(statement))
 
 
 def delete_withdrawn(engine: Engine, representative_id: int) -> int:

@@ -14,11 +14,12 @@ from sqlmodel import Session, col, select
 from storage.models import Broadcast, Delivery, FlowState, Subscription, User, utcnow
 from storage.reminders import utc
 
-YOUTH_AGES = (15, 39)
 
-
-def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, int]]:
-    """(user_id, chat_id) of the active users the audience describes."""
+def audience_users(
+    engine: Engine, audience: dict[str, Any], youth_ages: tuple[int, int] | None = None
+) -> list[tuple[int, int]]:
+    """(user_id, chat_id) of the active users the audience describes; "youth" are those whose
+    screener age is within `youth_ages` (the knowledge base's, passed by the caller)."""
     with Session(engine) as session:
         users = {u.id: u.chat_id for u in session.exec(select(User).where(User.active == True))}  # noqa: E712
         kind = audience.get("kind")
@@ -31,10 +32,13 @@ def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, 
                 )
             }
         elif kind == "youth":
+            if youth_ages is None:
+                raise ValueError("a youth audience needs the youth ages")
+            low, high = youth_ages
             chosen = set()
             for row in session.exec(select(FlowState).where(FlowState.flow == "screener")):
                 age = json.loads(row.data).get("answers", {}).get("age")
-                if isinstance(age, int) and YOUTH_AGES[0] <= age <= YOUTH_AGES[1]:
+                if isinstance(age, int) and low <= age <= high:
                     chosen.add(row.user_id)
         else:
             chosen = set(users)
@@ -42,10 +46,15 @@ def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, 
 
 
 def create(
-    engine: Engine, draft: dict[str, Any], staff_id: int, staff_chat_id: int, send_at: datetime
+    engine: Engine,
+    draft: dict[str, Any],
+    staff_id: int,
+    staff_chat_id: int,
+    send_at: datetime,
+    youth_ages: tuple[int, int] | None = None,
 ) -> Broadcast:
     """The broadcast and one pending delivery per recipient, in one transaction."""
-    recipients = audience_users(engine, draft["audience"])
+    recipients = audience_users(engine, draft["audience"], youth_ages)
     with Session(engine, expire_on_commit=False) as session:
         broadcast = Broadcast(
             staff_id=staff_id,
@@ -133,8 +142,10 @@ def recent(engine: Engine, limit: int = 10) -> list[Broadcast]:
         return list(session.exec(select(Broadcast).order_by(col(Broadcast.id).desc()).limit(limit)))
 
 
-def count_audience(engine: Engine, audience: dict[str, Any]) -> int:
-    return len(audience_users(engine, audience))
+def count_audience(
+    engine: Engine, audience: dict[str, Any], youth_ages: tuple[int, int] | None = None
+) -> int:
+    return len(audience_users(engine, audience, youth_ages))
 
 
 def claim(

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import FlowState, utcnow
 
@@ -39,7 +39,13 @@ def delete_flow(engine: Engine, user_id: int, flow: str) -> bool:
         return True
 
 
-def flow_names(engine: Engine, user_id: int) -> set[str]:
-    """Which flows the user has state in (one query; most users have none)."""
+def flows_by_recency(engine: Engine, user_id: int) -> list[str]:
+    """The flows the user has state in, the one they touched last first (one query; most users
+    have none): typed text belongs to the flow the person is in now."""
     with Session(engine) as session:
-        return set(session.exec(select(FlowState.flow).where(FlowState.user_id == user_id)))
+        statement = (
+            select(FlowState.flow)
+            .where(FlowState.user_id == user_id)
+            .order_by(col(FlowState.updated_at).desc())
+        )
+        return list(session.exec(statement))

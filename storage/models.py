@@ -70,14 +70,26 @@ class Application(SQLModel, table=True):
 
 
 class StaffAction(SQLModel, table=True):
-    """Every staff action: who did what to which application, and when."""
+    """Every action on applications: who did what to which one, and when. Mostly staff; a team
+    withdrawing its own application is recorded too, with actor "resident" (and the command
+    line adding staff with actor "cli"), so the trail never passes a resident off as staff."""
 
     id: int | None = Field(default=None, primary_key=True)
-    staff_id: int = Field(index=True)
+    staff_id: int = Field(index=True)  # the acting user's Telegram id
     action: str
     application_id: int | None = Field(default=None, index=True)
     detail: str = ""
     at: datetime = Field(default_factory=utcnow)
+    actor: str = "staff"  # staff / resident / cli
+
+
+class StaffMember(SQLModel, table=True):
+    """Staff kept in the database (`bot.py staff add`), besides ADMIN_IDS. A removed member's
+    row stays, marked, so the next start takes their staff command menu away."""
+
+    user_id: int = Field(primary_key=True)
+    added_at: datetime = Field(default_factory=utcnow)
+    removed_at: datetime | None = None
 
 
 class ReceiptCounter(SQLModel, table=True):

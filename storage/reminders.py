@@ -151,6 +151,13 @@ def mark(engine: Engine, ids: list[int], status: str, at: datetime | None = None
         session.commit()
 
 
+def status_of(engine: Engine, user_id: int, key: str) -> str | None:
+    """The status of the user's reminder with that key (pending / sent / …), None if none."""
+    with Session(engine) as session:
+        statement = select(Reminder.status).where(Reminder.user_id == user_id, Reminder.key == key)
+        return session.exec(statement).first()
+
+
 def all_reminders(engine: Engine) -> list[Reminder]:
     with Session(engine) as session:
         return list(session.exec(select(Reminder).order_by(Reminder.id)))

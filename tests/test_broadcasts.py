@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from bot.assistant import Assistant
 from bot.clock import SEOUL
 from handlers import broadcasts
 from handlers.app import build_application
@@ -17,6 +19,7 @@ from handlers.local_api import LocalChat
 from storage.models import Broadcast, Delivery, User
 from storage.reminders import subscribe
 from storage.users import touch_user
+from tests.conftest import ADMIN_ID
 from tests.helpers import labels
 
 
@@ -261,3 +264,64 @@ async def test_residents_are_answered_during_a_send(
     task = next(iter(application.bot_data["broadcast_tasks"].values()))
     assert not task.done()  # the answer came while the notice was still going out
     await wait_all(application)
+
+
+def with_ages(kb, program_id: str, low: int, high: int):
+    """The knowledge base with a program's age rules set to low..high (as staff would edit)."""
+    program = kb.programs[program_id]
+    rules = [
+        rule.model_copy(update={"value": {"ge": low, "le": high}[rule.op]})
+        if rule.field == "age"
+        else rule
+        for rule in program.rules
+    ]
+    programs = {**kb.programs, program_id: program.model_copy(update={"rules": rules})}
+    return replace(kb, programs=programs)
+
+
+async def test_the_youth_audience_is_who_said_a_youth_age_in_the_screener(
+    staff_chat: LocalChat, application, api, engine
+) -> None:
+    for user_id, age in ((61_001, "25"), (61_002, "45"), (61_003, "15")):
+        await LocalChat(application, api, user_id=user_id).send("/check")
+        await LocalChat(application, api, user_id=user_id).send(age)
+    await compose(staff_chat)
+    await staff_chat.press("▫️ 청년 (자격 확인에서 만 15~39세라고 답한 분)")
+    await staff_chat.press("다음 ▶️")
+    assert staff_chat.last.text.startswith("📣 미리보기 · 받는 사람 2명")
+    assert "대상: 청년 (자격 확인에서 만 15~39세라고 답한 분)" in staff_chat.last.text
+
+
+async def test_youth_and_member_ages_come_from_the_knowledge_base(kb, engine, api, now) -> None:
+    changed = with_ages(with_ages(kb, "youth_network", 19, 34), "youth_dream_team", 19, 34)
+    app = build_application(
+        "123456:TEST",
+        Assistant(changed),
+        engine,
+        frozenset({ADMIN_ID}),
+        request=api,
+        clock=lambda: now[0],
+        background=False,
+    )
+    await app.initialize()
+    try:
+        for user_id, age in ((62_001, "18"), (62_002, "25"), (62_003, "36")):
+            await LocalChat(app, api, user_id=user_id).send("/check")
+            await LocalChat(app, api, user_id=user_id).send(age)
+        staff = LocalChat(app, api, user_id=ADMIN_ID)
+        await compose(staff)
+        await staff.press("▫️ 청년 (자격 확인에서 만 19~34세라고 답한 분)")
+        await staff.press("다음 ▶️")
+        assert staff.last.text.startswith("📣 미리보기 · 받는 사람 1명")
+        team = LocalChat(app, api, user_id=62_100)
+        await team.send("/apply")
+        await team.press("✅ 동의하고 시작")
+        await team.send("팀")
+        await team.send("제목")
+        await team.press("청년문화")
+        await team.send("소개")
+        await team.send("김하나")
+        [reply] = await team.send("36")
+        assert reply.text.startswith("청년 드림팀 팀원은 만 19~34세여야 해요")
+    finally:
+        await app.shutdown()

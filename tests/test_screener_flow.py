@@ -4,10 +4,11 @@ on the way, a restart mid-way, cancel and forget."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from sqlmodel import Session, select
 
-from bot.screener import CHOICES, STEPS, Screener
+from bot.screener import CHOICES, STEPS, Screener, ScreenerState
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
 from storage.models import FlowState
@@ -196,3 +197,145 @@ def test_never_more_than_eight_questions(kb) -> None:
                 state = screener.choose(state, step, str(rng.choice([cuts[0], cuts[0] + 1])))
             assert step in STEPS
         assert asked <= 8
+
+
+async def test_a_skipped_question_is_counted_and_back_returns_to_it(chat: LocalChat) -> None:
+    await chat.send("/check")
+    [reply] = await chat.send("27")
+    assert reply.text.startswith("자격 확인 2번째 질문") and "어디에 사세요" in reply.text
+    [reply] = await chat.press("🤷 모름/건너뛰기")
+    assert reply.text.startswith("자격 확인 3번째 질문")
+    assert "⬅️ 이전" in labels(reply)
+    [reply] = await chat.press("⬅️ 이전")
+    assert reply.text.startswith("자격 확인 2번째 질문") and "어디에 사세요" in reply.text
+    [reply] = await chat.press("영등포구")
+    assert "지금 일하고 계세요" in reply.text
+
+
+async def test_a_skipped_household_size_can_be_answered_after_back(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("50")
+    await chat.press("서울 다른 구")
+    await chat.press("🤷 모름/건너뛰기")  # the household size, and so its income
+    assert "재산" in chat.last.text
+    await chat.press("⬅️ 이전")
+    await chat.press("4명")
+    assert "월 2,711,521원 이하 (중위소득 60% 이하)" in labels(chat.last)
+
+
+async def test_editing_an_answer_asks_the_questions_it_makes_relevant(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("58")
+    await chat.press("서울 밖")
+    await chat.press("4명")
+    await chat.press("월 2,711,521원 이하 (중위소득 60% 이하)")
+    await chat.press("2억원 이하")
+    assert chat.last.text.startswith("📋 자격 확인 결과")
+    assert "공공근로사업" in chat.last.text.partition("❌ 해당 없음")[2]
+    await chat.press("✏️ 답 수정")
+    await chat.press("사는 곳")
+    [reply] = await chat.press("영등포구")
+    # Living in the district, public works now depends on work, studies and benefits.
+    assert "지금 일하고 계세요" in reply.text
+    assert "⬅️ 이전" in labels(reply)
+    await chat.press("일자리를 찾고 있어요 (실업)")
+    await chat.press("학생이 아니에요")
+    await chat.press("받는 것 없어요")
+    result = chat.last.text
+    assert result.startswith("📋 자격 확인 결과")
+    assert "❓ 확인 필요" not in result
+    assert "공공근로사업" in result.partition("❌ 해당 없음")[0]
+
+
+STUDENT_AT_22 = {
+    "어디에 사세요": "영등포구",
+    "지금 일하고 계세요": "일자리를 찾고 있어요 (실업)",
+    "학교에 다니고": "대학 재학 중",
+    "가구원은 모두": "4명",
+    "한 달 소득": "월 2,711,521원 이하 (중위소득 60% 이하)",
+    "재산": "2억원 이하",
+    "받고 계신 급여": "받는 것 없어요",
+    "Where do you live": "Yeongdeungpo-gu",
+    "working now": "Looking for work (unemployed)",
+    "Are you a student": "University, enrolled",
+    "How many people": "4",
+    "earn a month": "2,711,521원 a month or less (60% of median or less)",
+    "assets": "2억원 or less",
+    "benefits": "None",
+}
+
+
+async def screen_student_at_22(chat: LocalChat) -> str:
+    await chat.send("/check")
+    await chat.send("22")
+    for _ in range(10):
+        text = chat.last.text
+        if text.startswith(("📋 자격 확인 결과", "📋 Your eligibility")):
+            return text
+        question = next(key for key in STUDENT_AT_22 if key in text)
+        await chat.press(STUDENT_AT_22[question])
+    raise AssertionError("the screener did not end")
+
+
+async def test_result_details_are_whole_sentences_with_where_to_apply(chat: LocalChat) -> None:
+    result = await screen_student_at_22(chat)
+    eligible, _, ineligible = result.partition("❌ 해당 없음")
+    # A date is not a sentence end: "2018. 3.~10." stays whole.
+    assert "일정: 사업기간은 2018. 3.~10.이에요 (상반기 3~6월, 하반기 7~10월)." in eligible
+    assert not any(line.isspace() for line in result.split("\n"))  # no empty detail line
+    parttime = eligible.split("• 대학생 아르바이트 (청년 공공일자리)\n")[1].split("\n• ")[0]
+    assert parttime.startswith(
+        "  신청 방법: 자료에 나와 있지 않아요. 일자리정책과 청년지원팀에 문의"
+    )
+    intern = eligible.split("• 중소기업 청년인턴\n")[1].split("\n• ")[0]
+    assert "임금·지원금: 월 급여의 60%" in intern and "신청 방법:" in intern
+    new_deal = eligible.split("• 서울형 청년 뉴딜일자리\n")[1].split("\n• ")[0]
+    assert "일정: 근로기간은 2. 27.~12. 31.이고 사업별로 달라요." in new_deal
+    assert "신청 방법:" in new_deal
+    assert "• 공공근로사업: 재학생은 참여할 수 없어요 (2018년 기준)" in ineligible
+
+
+async def test_english_result_details_do_not_stop_inside_a_date(chat: LocalChat) -> None:
+    await chat.send("/lang")
+    await chat.press("English")
+    result = await screen_student_at_22(chat)
+    eligible = result.partition("❌")[0]
+    assert "Schedule: The 2018 period is March to October (2018. 3.~10.); first half" in eligible
+    assert "Schedule: The work period was 2. 27. to 12. 31., varying by project" in eligible
+    assert "• Public Works Jobs: Enrolled students are excluded (as of 2018)" in result
+
+
+async def test_ineligible_reasons_keep_the_year_of_the_rule(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    ineligible = chat.last.text.partition("❌ 해당 없음")[2]
+    assert "• 서울형 청년 뉴딜일자리: 만 39세 이하만 참여할 수 있어요 (2017년 기준)" in ineligible
+    assert "• 중소기업 청년인턴: 만 35세 이하 청년만 참여할 수 있어요 (2017년 기준)" in ineligible
+
+
+async def test_the_intro_says_what_the_answers_are_used_for(chat: LocalChat) -> None:
+    [reply] = await chat.send("/check")
+    intro = reply.text.split("\n\n")[0]
+    assert "전달하지 않아요" not in intro
+    assert "나이가 만 15~39세이면 담당 팀이 청년에게 보내는 모집 공지를 받게 돼요" in intro
+    assert "담당 직원은 개인별 답을 볼 수 없고, /forget 으로 언제든 지울 수 있어요" in intro
+
+
+async def test_households_beyond_the_data_are_told_to_ask_the_team(chat: LocalChat) -> None:
+    await chat.send("/check")
+    await chat.send("50")
+    [reply] = await chat.press("서울 다른 구")
+    assert "7명 이상 가구는 자료에 기준액이 없어요" in reply.text
+    assert [label for label in labels(reply) if label.endswith("명")] == [
+        f"{size}명" for size in range(1, 7)
+    ]
+
+
+def test_household_and_income_questions_follow_the_median_income_data(kb) -> None:
+    income = kb.median_income.model_copy(
+        update={"year": 2019, "monthly_krw": {**kb.median_income.monthly_krw, 7: 7_000_000}}
+    )
+    screener = Screener(replace(kb, median_income=income))
+    state = ScreenerState(answers={"age": 50}, history=["age"], step="household_size")
+    assert "8명 이상 가구는" in screener.prompt(state, "ko").text
+    state.step = "household_income_pct_median"
+    assert "(2019년 기준중위소득 기준)" in screener.prompt(state, "ko").text
