@@ -22,12 +22,12 @@ def pick_value(fact: Fact, year: int | None = None) -> DatedValue:
     return by_year.get(year) if year in by_year else max(fact.values, key=lambda v: v.year)
 
 
-SENTENCE_END = re.compile(r"요\.(?=\s)|(?<=[^\d\s])\.(?=\s+[A-Z])")
+SENTENCE_END = re.compile(r"요\.(?=\s)|(?<=\S)\.(?=\s+[A-Z])")
 
 
 def first_sentence(text: str) -> str:
     """The text up to its first full stop, for one-line summaries: Korean at 요., English at a
-    full stop before a capital letter. A stop after a digit is part of a date (2018. 3.~10.)."""
+    full stop before a capital letter, so the stops inside a date (2018. 3.~10.) never end it."""
     end = SENTENCE_END.search(text)
     return text[: end.end()] if end else text
 
@@ -210,6 +210,7 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
         text = t("fallback", lang, teams="\n".join(rows), centers="\n".join(centers))
         if len(text) <= MAX_CHARS:
             break
+    text = fit([text], [])  # never over the limit, whatever the data says
     buttons = [
         [handoff_button(lang)],
         [Button(t("menu_programs", lang), callbacks.menu("programs"))],

@@ -144,3 +144,11 @@ def test_where_can_i_in_english_does_not_start_the_screener(assistant) -> None:
     reply = assistant.ask("Where can I get free labor consultation?")
     assert reply.program_id == "labor_consultation"
     assert not reply.wants_screener
+
+
+@pytest.mark.parametrize("question", ["주차 위반 과태료", "Where is the nearest subway station?"])
+def test_the_fallback_is_short_and_names_teams_and_centres(assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id is None and len(reply.text) <= 500
+    assert ("일자리창출팀" in reply.text) or ("Job Creation Team" in reply.text)
+    assert "당산로123" in reply.text.replace(" ", "") or "Dangsan-ro 123" in reply.text
