@@ -13,7 +13,14 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import program_name
-from bot.reminders import combine, draft_reminders, is_quiet, program_reminders, start_of_day
+from bot.reminders import (
+    combine,
+    draft_reminders,
+    is_quiet,
+    planned_for_key,
+    program_reminders,
+    start_of_day,
+)
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.delivery import Sender
@@ -21,6 +28,7 @@ from handlers.deps import Deps, deps
 from handlers.sending import send_reply
 from storage import reminders as store
 from storage.flows import load_flow
+from storage.models import Reminder
 from storage.users import is_active, language_of
 
 log = logging.getLogger(__name__)
@@ -56,6 +64,13 @@ def plan_draft(d: Deps, user_id: int, chat_id: int, round_id: str, lang: str) ->
 
 def plan_now(d: Deps, user_id: int, chat_id: int, key: str, text: str) -> None:
     store.add_reminder(d.engine, user_id, chat_id, key, text, d.clock())
+
+
+def text_of(d: Deps, row: Reminder, lang: str) -> str:
+    """A planned reminder is worded at sending time, in the language the user has then; a status
+    notice keeps the text it was written with."""
+    planned = planned_for_key(d.assistant.kb, row.key, lang)
+    return planned.text if planned is not None else row.text
 
 
 def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
@@ -96,7 +111,8 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
-        result = await sender.send(rows[0].chat_id, combine((r.text for r in rows), lang), markup)
+        text = combine((text_of(d, r, lang) for r in rows), lang)
+        result = await sender.send(rows[0].chat_id, text, markup)
         if result.outcome == "sent":
             store.mark(d.engine, [r.id for r in rows], "sent", now)
             sent += 1

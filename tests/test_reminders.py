@@ -195,3 +195,19 @@ async def test_scheduler_starts_in_post_init_and_stops_on_shutdown(assistant, en
     await app.post_shutdown(app)
     await app.shutdown()
     assert "scheduler" not in app.bot_data
+
+
+async def test_reminder_is_worded_in_the_language_the_user_has_when_it_is_sent(
+    chat: LocalChat, engine, now
+) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")  # subscribed while the bot spoke Korean
+    await chat.send("/lang")
+    await chat.press("English")
+    assert await dispatch(deps_of(chat), sender_for(chat, engine), kst(2018, 4, 1, 10)) == 1
+    assert chat.last.text == (
+        "🔔 Reminder\nPlanning and selection for public works jobs in the second half of 2018"
+        " run from April to June."
+    )
+    assert labels(chat.last) == ["🔕 Stop Public Works Jobs reminders"]
