@@ -66,6 +66,28 @@ def plan_now(d: Deps, user_id: int, chat_id: int, key: str, text: str) -> None:
     store.add_reminder(d.engine, user_id, chat_id, key, text, d.clock())
 
 
+def replan(d: Deps) -> tuple[int, int, int]:
+    """Bring pending reminders in line with the knowledge base as it is now (start-up: staff may
+    have edited reminders.yaml or rounds.yaml): a pending row whose date or text changed is
+    moved, one whose event is gone is cancelled, and a subscriber gets the future events added
+    since they subscribed. Sent rows are never touched, so nothing is sent twice; running it
+    again changes nothing. Returns (moved, cancelled, added)."""
+    kb = d.assistant.kb
+    moved = cancelled = added = 0
+    for row in store.pending_planned(d.engine):
+        planned = planned_for_key(kb, row.key, language_of(d.engine, row.user_id))
+        if planned is None or planned.program_id != row.program_id:
+            cancelled += store.cancel_pending(d.engine, row.id)  # type: ignore[arg-type]
+        elif planned.due_at != row.due_at or planned.text != row.text:
+            moved += store.reschedule(d.engine, row.id, planned.due_at, planned.text)  # type: ignore[arg-type]
+    for user_id, chat_id, lang, program_id in store.all_subscriptions(d.engine):
+        if program_id in kb.programs:
+            added += plan_program(d, user_id, chat_id, program_id, lang)
+    if moved or cancelled or added:
+        log.info("reminders re-planned: %d moved, %d cancelled, %d added", moved, cancelled, added)
+    return moved, cancelled, added
+
+
 def text_of(d: Deps, row: Reminder, lang: str) -> str:
     """A planned reminder is worded at sending time, in the language the user has then; a status
     notice keeps the text it was written with."""

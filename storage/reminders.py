@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Reminder, Subscription
+from storage.models import Reminder, Subscription, User
+
+PLANNED_PREFIXES = ("event:", "round:", "draft:")  # keys the knowledge base's schedule plans
 
 
 def utc(moment: datetime) -> datetime:
@@ -28,6 +30,17 @@ def subscribers(engine: Engine, program_ids: list[str]) -> set[int]:
             select(Subscription).where(col(Subscription.program_id).in_(program_ids))
         )
         return {row.user_id for row in rows}
+
+
+def all_subscriptions(engine: Engine) -> list[tuple[int, int, str, str]]:
+    """(user_id, chat_id, language, program_id) of every subscription of a known user."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(User.id, User.chat_id, User.language, Subscription.program_id)
+            .join(Subscription, col(Subscription.user_id) == col(User.id))
+            .order_by(col(User.id), col(Subscription.program_id))
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
 def subscribe(engine: Engine, user_id: int, program_id: str) -> bool:
@@ -92,6 +105,40 @@ def add_reminder(
         except IntegrityError:
             return False
         return True
+
+
+def pending_planned(engine: Engine) -> list[Reminder]:
+    """Pending reminders whose time and text come from the knowledge base's schedule."""
+    with Session(engine, expire_on_commit=False) as session:
+        planned = or_(*(col(Reminder.key).startswith(prefix) for prefix in PLANNED_PREFIXES))
+        statement = (
+            select(Reminder).where(Reminder.status == "pending", planned).order_by(col(Reminder.id))
+        )
+        return list(session.exec(statement))
+
+
+def reschedule(engine: Engine, reminder_id: int, due_at: datetime, text: str) -> bool:
+    """Move a still-pending reminder to a new time and text; False when it is no longer pending
+    (sent or being sent meanwhile: what was sent is never re-planned)."""
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(Reminder.id == reminder_id, Reminder.status == "pending")
+            .values(due_at=utc(due_at), text=text)
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def cancel_pending(engine: Engine, reminder_id: int) -> bool:
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(Reminder.id == reminder_id, Reminder.status == "pending")
+            .values(status="cancelled")
+        )
+        session.commit()
+        return result.rowcount == 1
 
 
 def due(engine: Engine, now: datetime) -> list[Reminder]:

@@ -197,6 +197,78 @@ async def test_scheduler_starts_in_post_init_and_stops_on_shutdown(assistant, en
     assert "scheduler" not in app.bot_data
 
 
+def edited(kb, **changes):
+    """The knowledge base as staff left it after editing reminders.yaml."""
+    from dataclasses import replace
+
+    from knowledge.schema import ReminderEvent
+
+    events = []
+    for event in kb.reminders.events:
+        if event.id in changes:
+            if changes[event.id] is not None:
+                events.append(event.model_copy(update=changes[event.id]))
+        else:
+            events.append(event)
+    for event_id, fields in changes.items():
+        if fields is not None and event_id not in {e.id for e in kb.reminders.events}:
+            events.append(ReminderEvent(id=event_id, **fields))
+    return replace(kb, reminders=kb.reminders.model_copy(update={"events": events}))
+
+
+async def test_start_up_replans_pending_reminders_from_the_edited_knowledge_base(
+    chat: LocalChat, engine, api, kb, now
+) -> None:
+    from bot.assistant import Assistant
+    from handlers.app import post_init
+    from handlers.reminders import replan
+    from knowledge.schema import Text
+
+    now[0] = kst(2017, 12, 1, 12)
+    await chat.send("/start community_jobs")
+    await chat.press("🔔 알림 받기")
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 1, 1, 10)) == 1  # the January one
+    staff_edit = edited(
+        kb,
+        community_jobs_2018h1_selection={"day": 20},  # already sent: stays sent
+        community_jobs_2018h2_selection={
+            "month": 6,
+            "day": 4,
+            "text": Text(ko="하반기 선발이 6월 4일로 바뀌었어요.", en="Moved to 4 June."),
+        },
+        public_works_2018h2_selection=None,  # staff removed it
+        public_works_test_added={
+            "program": "public_works",
+            "year": 2018,
+            "month": 7,
+            "text": Text(ko="하반기 사업이 시작돼요."),
+            "source": "test",
+        },
+    )
+    restarted = build_application(
+        "1:T", Assistant(staff_edit), engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    await post_init(restarted)  # start-up re-plans from the knowledge base as it is now
+    rows = {r.key: r for r in all_reminders(engine)}
+    assert rows["event:community_jobs_2018h1_selection"].status == "sent"
+    moved = rows["event:community_jobs_2018h2_selection"]
+    assert (moved.status, moved.due_at) == ("pending", kst(2018, 6, 4, 10))
+    assert moved.text == "하반기 선발이 6월 4일로 바뀌었어요."
+    assert rows["event:public_works_2018h2_selection"].status == "cancelled"
+    assert rows["event:public_works_test_added"].status == "pending"
+    assert replan(restarted.bot_data["deps"]) == (0, 0, 0)  # idempotent
+    deps = restarted.bot_data["deps"]
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    assert await dispatch(deps, sender, kst(2018, 5, 1, 10)) == 0  # the old May date is gone
+    assert await dispatch(deps, sender, kst(2018, 6, 4, 10)) == 1
+    assert api.outbox[-1].text == "🔔 알림\n하반기 선발이 6월 4일로 바뀌었어요."
+    await restarted.shutdown()
+
+
 async def test_reminder_is_worded_in_the_language_the_user_has_when_it_is_sent(
     chat: LocalChat, engine, now
 ) -> None:
