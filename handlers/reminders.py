@@ -1,6 +1,14 @@
 """Reminders in the chat: subscriptions (/subscribe, /mysubscriptions, card and reminder buttons),
 and the dispatcher that delivers due reminder rows. The rows are the truth: the scheduler only
-wakes the dispatcher, so a restart delivers what came due meanwhile, once."""
+wakes the dispatcher, so a restart delivers what came due meanwhile, once.
+
+Exactly once is not possible over Telegram (a send has no idempotency key), so the dispatcher
+chooses which way to fail. A row is claimed ('sending') right before the API call and marked
+'sent' right after it returns; only a crash inside that call leaves it 'sending', and then
+nobody knows whether Telegram delivered it. Such a row is settled as probably sent and never
+resent: a reminder may, rarely, be lost (the process died before its request left), but a
+restart right after a send never doubles it. A send known to have failed (Telegram refused it,
+the network failed every retry) goes back to pending and is tried again."""
 
 from __future__ import annotations
 
@@ -112,7 +120,9 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
     combined. Returns the number of messages sent."""
     if is_quiet(now):
         return 0
-    store.release_stuck(d.engine, now - STUCK_AFTER)
+    settled = store.settle_stuck(d.engine, now - STUCK_AFTER)
+    if settled:
+        log.warning("reminders %s were being sent when an instance stopped: taken as sent", settled)
     sent = 0
     for user_id, group in groupby(store.due(d.engine, now), key=lambda r: r.user_id):
         rows = list(group)
@@ -128,12 +138,13 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         rows = [r for r in rows if r not in stale]
         if not rows:
             continue
-        if not store.claim(d.engine, [r.id for r in rows], now):
-            continue  # another instance is sending these
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
         text = combine((text_of(d, r, lang) for r in rows), lang)
+        # Only the API call lies between the claim and the outcome (module docstring).
+        if not store.claim(d.engine, [r.id for r in rows], now):
+            continue  # another instance is sending these
         result = await sender.send(rows[0].chat_id, text, markup)
         if result.outcome == "sent":
             store.mark(d.engine, [r.id for r in rows], "sent", now)

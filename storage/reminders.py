@@ -155,7 +155,7 @@ def sent_since(engine: Engine, user_id: int, since: datetime) -> bool:
     with Session(engine) as session:
         statement = select(Reminder.id).where(
             Reminder.user_id == user_id,
-            Reminder.status == "sent",
+            col(Reminder.status).in_(("sent", "sending")),
             Reminder.sent_at >= utc(since),
         )
         return session.exec(statement).first() is not None
@@ -176,16 +176,26 @@ def claim(engine: Engine, ids: list[int], now: datetime) -> bool:
         return True
 
 
-def release_stuck(engine: Engine, older_than: datetime) -> int:
-    """Rows left 'sending' by an instance that died mid-send go back to pending."""
+def settle_stuck(engine: Engine, older_than: datetime) -> list[int]:
+    """Rows left 'sending' by an instance that died between claiming them and recording the
+    outcome are taken as sent: the send may well have reached Telegram, and sending again would
+    double it (see handlers/reminders.py). Returns their ids."""
     with Session(engine) as session:
-        result = session.exec(
-            update(Reminder)
-            .where(Reminder.status == "sending", Reminder.sent_at < utc(older_than))
-            .values(status="pending", sent_at=None)
+        stuck = list(
+            session.exec(
+                select(Reminder.id).where(
+                    Reminder.status == "sending", Reminder.sent_at < utc(older_than)
+                )
+            )
         )
-        session.commit()
-        return result.rowcount
+        if stuck:
+            session.exec(
+                update(Reminder)
+                .where(col(Reminder.id).in_(stuck), Reminder.status == "sending")
+                .values(status="sent")
+            )
+            session.commit()
+        return [row_id for row_id in stuck if row_id is not None]
 
 
 def mark(engine: Engine, ids: list[int], status: str, at: datetime | None = None) -> None:

@@ -283,3 +283,44 @@ async def test_reminder_is_worded_in_the_language_the_user_has_when_it_is_sent(
         " run from April to June."
     )
     assert labels(chat.last) == ["🔕 Stop Public Works Jobs reminders"]
+
+
+async def test_a_crash_during_the_send_is_never_followed_by_a_second_copy(
+    chat, engine, api, assistant, now
+) -> None:
+    """The instance claimed the reminder and died inside the API call: Telegram may have
+    delivered it. The restarted bot takes it as sent rather than risk a double."""
+    from storage.reminders import claim
+
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    [row] = [r for r in all_reminders(engine) if r.status == "pending"]
+    assert claim(engine, [row.id], kst(2018, 4, 1, 10))  # … and the process was killed here
+    await chat.application.shutdown()
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    deps = restarted.bot_data["deps"]
+    before = len(api.outbox)
+    for minute in (1, 11, 30):
+        assert await dispatch(deps, sender, kst(2018, 4, 1, 10, minute)) == 0
+    assert await dispatch(deps, sender, kst(2018, 4, 2, 10)) == 0
+    assert len(api.outbox) == before
+    assert [r.status for r in all_reminders(engine)] == ["sent"]
+    await restarted.shutdown()
+    await chat.application.initialize()
+
+
+async def test_a_send_known_to_have_failed_is_tried_again(chat, engine, api, now) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    api.network_failures[chat.user_id] = 4  # every retry of the first attempt fails
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10)) == 0
+    assert [r.status for r in all_reminders(engine)] == ["pending"]
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10, 1)) == 1
+    assert chat.last.text.startswith("🔔 알림")
