@@ -54,7 +54,8 @@ def subscribe(engine: Engine, user_id: int, program_id: str) -> bool:
 
 
 def unsubscribe(engine: Engine, user_id: int, program_id: str) -> None:
-    """Remove the subscription and every pending reminder it brought."""
+    """Remove the subscription and every pending reminder about the program: its events, round
+    openings and a draft's deadline reminders (🔕 on the D-3 one also stops the D-1)."""
     with Session(engine) as session:
         row = session.get(Subscription, (user_id, program_id))
         if row is not None:
@@ -64,7 +65,7 @@ def unsubscribe(engine: Engine, user_id: int, program_id: str) -> None:
                 Reminder.user_id == user_id,
                 Reminder.program_id == program_id,
                 Reminder.status == "pending",
-                col(Reminder.key).startswith("event:") | col(Reminder.key).startswith("round:"),
+                or_(*(col(Reminder.key).startswith(prefix) for prefix in PLANNED_PREFIXES)),
             )
         )
         for reminder in pending:

@@ -324,3 +324,16 @@ async def test_a_send_known_to_have_failed_is_tried_again(chat, engine, api, now
     assert [r.status for r in all_reminders(engine)] == ["pending"]
     assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10, 1)) == 1
     assert chat.last.text.startswith("🔔 알림")
+
+
+async def test_turning_off_a_draft_deadline_reminder_stops_the_next_one(
+    chat: LocalChat, engine, now
+) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 27, 10)) == 1  # D-3
+    reminder = chat.last
+    await chat.press("sub:off:youth_dream_team", message=reminder)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 29, 10)) == 0  # no D-1
+    assert [r.status for r in all_reminders(engine)] == ["sent", "cancelled"]
