@@ -582,8 +582,18 @@ CATALOGUE.update(
         "subscribe_on_label": {"ko": "🔔 {program}", "en": "🔔 {program}"},
         "subscribe_off_label": {"ko": "▫️ {program}", "en": "▫️ {program}"},
         "subscribed": {
-            "ko": "🔔 {program} 알림을 켰어요. 일정이 다가오면 알려드릴게요.",
-            "en": "🔔 Reminders for {program} are on.",
+            "ko": "🔔 {program} 알림을 켰어요. 다음 일정 알림은 {date}에 보내 드려요.",
+            "en": "🔔 Reminders for {program} are on. The next one comes on {date}.",
+        },
+        "subscribed_no_dates": {
+            "ko": (
+                "🔔 {program} 알림을 켰어요. 지금은 예정된 일정 알림이 없어요. "
+                "담당 팀이 이 사업 구독자에게 보내는 공지는 받으실 수 있어요."
+            ),
+            "en": (
+                "🔔 Reminders for {program} are on. No dated reminder is scheduled for it now; "
+                "you will get the notices staff send to its subscribers."
+            ),
         },
         "unsubscribed": {
             "ko": "🔕 {program} 알림을 껐어요.",

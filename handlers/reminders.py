@@ -21,6 +21,7 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import program_name
+from bot.clock import SEOUL
 from bot.reminders import (
     combine,
     draft_reminders,
@@ -212,6 +213,19 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, l
     await send_reply(update, context, Reply(t("my_subscriptions", lang, programs=names), rows))
 
 
+def subscription_note(d: Deps, user_id: int, program_id: str, on: bool, lang: str) -> str:
+    """What turning reminders on or off means, truthfully: the date of the next reminder, or that
+    none is scheduled now and only staff notices to subscribers will come."""
+    name = program_name(d.assistant.kb.programs[program_id], lang)
+    if not on:
+        return t("unsubscribed", lang, program=name)
+    due_at = store.next_pending(d.engine, user_id, program_id)
+    if due_at is None:
+        return t("subscribed_no_dates", lang, program=name)
+    when = max(due_at, d.clock()).astimezone(SEOUL).strftime("%Y-%m-%d")
+    return t("subscribed", lang, program=name, date=when)
+
+
 async def on_press(
     update: Update, context: ContextTypes.DEFAULT_TYPE, mode: str, program_id: str, lang: str
 ) -> None:
@@ -219,7 +233,6 @@ async def on_press(
     if user is None or chat is None:
         return
     d = deps(context)
-    program = d.assistant.kb.programs[program_id]
     on = program_id in store.subscriptions(d.engine, user.id)
     turn_on = {"on": True, "off": False, "toggle": not on}[mode]
     if turn_on:
@@ -227,8 +240,10 @@ async def on_press(
         plan_program(d, user.id, chat.id, program_id, lang)
     else:
         store.unsubscribe(d.engine, user.id, program_id)
+    note = subscription_note(d, user.id, program_id, turn_on, lang)
     if mode == "toggle":
-        await send_reply(update, context, subscription_menu(d, user.id, lang))
+        menu = subscription_menu(d, user.id, lang)
+        menu.text = f"{note}\n\n{menu.text}"
+        await send_reply(update, context, menu)
         return
-    key = "subscribed" if turn_on else "unsubscribed"
-    await context.bot.send_message(chat.id, t(key, lang, program=program_name(program, lang)))
+    await context.bot.send_message(chat.id, note)

@@ -142,6 +142,21 @@ def cancel_pending(engine: Engine, reminder_id: int) -> bool:
         return result.rowcount == 1
 
 
+def next_pending(engine: Engine, user_id: int, program_id: str) -> datetime | None:
+    """When the user's next reminder about the program is due; None when none is planned."""
+    with Session(engine) as session:
+        statement = (
+            select(Reminder.due_at)
+            .where(
+                Reminder.user_id == user_id,
+                Reminder.program_id == program_id,
+                Reminder.status == "pending",
+            )
+            .order_by(col(Reminder.due_at))
+        )
+        return session.exec(statement).first()
+
+
 def due(engine: Engine, now: datetime) -> list[Reminder]:
     with Session(engine, expire_on_commit=False) as session:
         statement = (
