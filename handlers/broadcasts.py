@@ -327,6 +327,14 @@ async def _run(application: Application, broadcast_id: int) -> None:
             if stopped or store.get(d.engine, broadcast_id).status == "stopped"
             else "done"
         )
+        left = store.counts(d.engine, broadcast_id).get("pending", 0)
+        if final == "done" and left:
+            # Recipients Telegram kept asking us to wait for: the broadcast stays 'sending', so
+            # the next broadcast tick (or a restart) resumes with exactly them.
+            log.warning(
+                "broadcast %s: %d recipients deferred by 429s; resuming", broadcast_id, left
+            )
+            return
         store.update(d.engine, broadcast_id, status=final, finished_at=datetime.now(UTC))
         await _edit(
             bot,
@@ -397,7 +405,9 @@ async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) 
             if stop.is_set():
                 continue
             result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
-            store.record(d.engine, delivery.id, result.outcome, result.attempts, result.error)
+            # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
+            status = "pending" if result.outcome == "deferred" else result.outcome
+            store.record(d.engine, delivery.id, status, result.attempts, result.error)
             handled += 1
             if (
                 handled % STOP_CHECK_EVERY == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -263,3 +263,61 @@ async def test_residents_are_answered_during_a_send(
     task = next(iter(application.bot_data["broadcast_tasks"].values()))
     assert not task.done()  # the answer came while the notice was still going out
     await wait_all(application)
+
+
+async def test_a_recipient_flooded_many_times_still_gets_the_notice(
+    staff_chat, application, engine, api
+) -> None:
+    """429 is Telegram saying "wait", not "fail": the same recipient is retried every time."""
+    [flooded, other] = residents(engine, 2)
+    fast_sender(application, engine)
+    api.rate_limits[flooded] = 12
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    with Session(engine) as session:
+        rows = {d.chat_id: d for d in session.exec(select(Delivery))}
+    assert (rows[flooded].status, rows[flooded].attempts) == ("sent", 13)
+    assert rows[other].status == "sent"
+
+
+async def test_a_recipient_deferred_by_long_waits_is_sent_on_resume(
+    staff_chat, application, assistant, engine, api, now
+) -> None:
+    """Past the total wait cap the recipient is not failed: it stays pending, the broadcast
+    stays sending, and the resume after a restart delivers it, once."""
+    from storage import broadcasts as store
+
+    [flooded, *others] = residents(engine, 3)
+    application.bot_data["sender"] = Sender(
+        application.bot,
+        engine,
+        RateLimiter(rate=100_000, sleep=no_sleep),
+        sleep=no_sleep,
+        max_retry_wait=2.5,
+    )
+    api.rate_limits[flooded] = 4  # waits of 1 s: the third would pass the 2.5 s cap
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    [broadcast] = store.recent(engine)
+    assert store.get(engine, broadcast.id).status == "sending"
+    with Session(engine) as session:
+        rows = {d.chat_id: d for d in session.exec(select(Delivery))}
+    assert (rows[flooded].status, rows[flooded].attempts) == ("pending", 3)
+    assert {rows[o].status for o in others} == {"sent"}
+    a_minute_later = now[0] + timedelta(minutes=1)  # the dead runner's lease has run out
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, background=False, clock=lambda: a_minute_later
+    )
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text.startswith("2018 하반기"))
+    assert got == Counter([flooded])
+    assert store.get(engine, broadcast.id).status == "done"
+    await restarted.shutdown()
