@@ -640,8 +640,14 @@ CATALOGUE.update(
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
         "bc_preview": {
-            "ko": "📣 미리보기 · 받는 사람 {count}명\n사업: {program}\n대상: {audience}",
-            "en": "📣 Preview · {count} recipients\nProgram: {program}\nAudience: {audience}",
+            "ko": (
+                "📣 미리보기 · 받는 사람 지금 기준 {count}명 (발송을 시작할 때 다시 세요)"
+                "\n사업: {program}\n대상: {audience}"
+            ),
+            "en": (
+                "📣 Preview · {count} recipients as of now (counted again when sending starts)"
+                "\nProgram: {program}\nAudience: {audience}"
+            ),
         },
         "bc_test": {"ko": "🧪 나에게 테스트 발송", "en": "🧪 Send me a test copy"},
         "bc_now": {"ko": "🚀 지금 발송", "en": "🚀 Send now"},
@@ -684,11 +690,21 @@ CATALOGUE.update(
             "ko": "#{id} {at} · {status} · {program} · 보냄 {sent}/{total} (차단 {blocked}, 실패 {failed})",
             "en": "#{id} {at} · {status} · {program} · sent {sent}/{total} (blocked {blocked}, failed {failed})",
         },
+        "bc_line_scheduled": {
+            "ko": "#{id} {at} · {status} · {program} · 받는 사람은 보낼 때 정해져요",
+            "en": "#{id} {at} · {status} · {program} · recipients are counted when it starts",
+        },
+        "bc_unschedule": {"ko": "✖️ #{id} 예약 취소", "en": "✖️ Cancel #{id}"},
+        "bc_unscheduled": {
+            "ko": "✖️ 예약한 공지 #{id}를 취소했어요.",
+            "en": "✖️ Scheduled notice #{id} cancelled.",
+        },
         "bc_none": {"ko": "보낸 공지가 없어요.", "en": "No notices yet."},
         "bc_status_scheduled": {"ko": "예약", "en": "scheduled"},
         "bc_status_sending": {"ko": "발송 중", "en": "sending"},
         "bc_status_done": {"ko": "완료", "en": "done"},
         "bc_status_stopped": {"ko": "중지", "en": "stopped"},
+        "bc_status_cancelled": {"ko": "예약 취소", "en": "cancelled"},
     }
 )
 

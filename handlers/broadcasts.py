@@ -1,7 +1,8 @@
-"""Staff broadcasts: compose, preview with the exact count, test copy, send now or at a time.
-Sending runs in the background through the shared rate-limited sender, one recipient at a time,
-so residents' questions keep being answered; every recipient is a Delivery row, so a restart
-resumes with the pending ones only."""
+"""Staff broadcasts: compose, preview with the count of recipients as of now, test copy, send now
+or at a time (a scheduled one can be cancelled from /broadcasts until it starts). The recipients
+are the audience as it is when sending starts; sending runs in the background through the shared
+rate-limited sender, one recipient at a time, so residents' questions keep being answered; every
+recipient is a Delivery row, so a restart resumes with the pending ones only."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from telegram.ext import Application, ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons, program_name
 from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
-from bot.reply import Reply
+from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
 from handlers.sending import send_reply
@@ -159,6 +160,9 @@ async def on_press(
     if action == "stop":
         await _stop(update, context, int(arg) if arg.isdigit() else -1, lang)
         return
+    if action == "unschedule":
+        await _unschedule(update, context, int(arg) if arg.isdigit() else -1, lang)
+        return
     draft = _load(context, user.id)  # type: ignore[union-attr]
     if draft is None:
         await send_reply(update, context, Reply(t("stale_button", lang)))
@@ -234,6 +238,19 @@ async def _stop(
     )  # type: ignore[union-attr]
 
 
+async def _unschedule(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, broadcast_id: int, lang: str
+) -> None:
+    d = deps(context)
+    if not store.cancel_scheduled(d.engine, broadcast_id):  # it started, or is gone
+        await send_reply(update, context, _with(listing(d, lang), t("stale_button", lang)))
+        return
+    audit.record_action(d.engine, update.effective_user.id, "broadcast:cancel", str(broadcast_id))  # type: ignore[union-attr]
+    await send_reply(
+        update, context, _with(listing(d, lang), t("bc_unscheduled", lang, id=broadcast_id))
+    )
+
+
 # --- the runner ---------------------------------------------------------------------------
 
 
@@ -289,6 +306,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
         if broadcast is None or broadcast.status in ("done", "stopped"):
             return
         store.update(d.engine, broadcast_id, started_at=broadcast.started_at or datetime.now(UTC))
+        store.add_recipients(d.engine, broadcast_id)  # the audience as it is now, once
         stop_button = InlineKeyboardMarkup(
             [
                 [
@@ -453,29 +471,42 @@ async def start_due(application: Application) -> None:
         await start(application, broadcast.id)
 
 
-@staff_only
-async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    lines = []
-    for broadcast in store.recent(deps(context).engine):
-        counts = store.counts(deps(context).engine, broadcast.id)
+def listing(d: Deps, lang: str) -> Reply:
+    """Recent notices with their figures; a scheduled one has a button to cancel it."""
+    lines, rows = [], []
+    for broadcast in store.recent(d.engine):
+        counts = store.counts(d.engine, broadcast.id)
         total = sum(counts.values())
+        at = broadcast.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        program = program_name(d.assistant.kb.programs[broadcast.program_id], lang)
+        status = t(f"bc_status_{broadcast.status}", lang)
+        if broadcast.status == "scheduled":
+            lines.append(
+                t("bc_line_scheduled", lang, id=broadcast.id, at=at, status=status, program=program)
+            )
+            label = t("bc_unschedule", lang, id=broadcast.id)
+            rows.append([Button(label, callbacks.broadcast("unschedule", str(broadcast.id)))])
+            continue
         lines.append(
             t(
                 "bc_line",
                 lang,
                 id=broadcast.id,
-                at=broadcast.send_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                status=t(f"bc_status_{broadcast.status}", lang),
-                program=program_name(
-                    deps(context).assistant.kb.programs[broadcast.program_id], lang
-                ),
+                at=at,
+                status=status,
+                program=program,
                 sent=counts.get("sent", 0),
                 total=total,
                 blocked=counts.get("blocked", 0),
                 failed=counts.get("failed", 0),
             )
         )
-    await send_reply(update, context, Reply("\n".join(lines) or t("bc_none", lang)))
+    return Reply("\n".join(lines) or t("bc_none", lang), rows)
+
+
+@staff_only
+async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    await send_reply(update, context, listing(deps(context), lang))
 
 
 def audience_of(broadcast) -> dict:

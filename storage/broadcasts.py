@@ -44,8 +44,8 @@ def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, 
 def create(
     engine: Engine, draft: dict[str, Any], staff_id: int, staff_chat_id: int, send_at: datetime
 ) -> Broadcast:
-    """The broadcast and one pending delivery per recipient, in one transaction."""
-    recipients = audience_users(engine, draft["audience"])
+    """The broadcast, without recipients: who gets it is decided when sending starts
+    (add_recipients), so a scheduled notice reaches the audience as it is at its time."""
     with Session(engine, expire_on_commit=False) as session:
         broadcast = Broadcast(
             staff_id=staff_id,
@@ -58,11 +58,37 @@ def create(
             send_at=utc(send_at),
         )
         session.add(broadcast)
-        session.flush()
-        for user_id, chat_id in recipients:
-            session.add(Delivery(broadcast_id=broadcast.id, user_id=user_id, chat_id=chat_id))
         session.commit()
         return broadcast
+
+
+def add_recipients(engine: Engine, broadcast_id: int) -> int:
+    """One pending delivery per member of the audience as it is now, in one transaction, once:
+    a broadcast that already has its rows (a resume after a restart) keeps them."""
+    with Session(engine) as session:
+        broadcast = session.get(Broadcast, broadcast_id)
+        started = session.exec(
+            select(Delivery.id).where(Delivery.broadcast_id == broadcast_id).limit(1)
+        ).first()
+        if broadcast is None or started is not None:
+            return 0
+        recipients = audience_users(engine, json.loads(broadcast.audience))
+        for user_id, chat_id in recipients:
+            session.add(Delivery(broadcast_id=broadcast_id, user_id=user_id, chat_id=chat_id))
+        session.commit()
+        return len(recipients)
+
+
+def cancel_scheduled(engine: Engine, broadcast_id: int) -> bool:
+    """Cancel a broadcast that has not started; False when it is no longer scheduled."""
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Broadcast)
+            .where(Broadcast.id == broadcast_id, Broadcast.status == "scheduled")
+            .values(status="cancelled", finished_at=utcnow())
+        )
+        session.commit()
+        return result.rowcount == 1
 
 
 def get(engine: Engine, broadcast_id: int) -> Broadcast | None:

@@ -122,7 +122,7 @@ class Broadcast(SQLModel, table=True):
     media_file_id: str | None = None
     program_id: str
     audience: str  # JSON: {"kind": "all" | "youth" | "programs", "programs": [...]}
-    status: str = Field(default="scheduled", index=True)  # scheduled/sending/done/stopped
+    status: str = Field(default="scheduled", index=True)  # scheduled/sending/done/stopped/cancelled
     send_at: datetime = Field(default_factory=utcnow)
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None

@@ -76,15 +76,17 @@ async def test_preview_counts_recipients_exactly(staff_chat, engine) -> None:
         session.commit()
     await compose(staff_chat)
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 7명" in staff_chat.last.text
+    assert "받는 사람 지금 기준 7명" in staff_chat.last.text
     await staff_chat.press("⬅️ 이전")
     await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 10명" in staff_chat.last.text
+    assert "받는 사람 지금 기준 10명" in staff_chat.last.text
     await staff_chat.press("⬅️ 이전")
     await staff_chat.press("▫️ 모든 이용자")
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 13명" in staff_chat.last.text  # staff member included, inactive excluded
+    assert (
+        "받는 사람 지금 기준 13명" in staff_chat.last.text
+    )  # staff member included, inactive excluded
 
 
 async def test_test_copy_then_send_now_with_progress_and_report(
@@ -151,6 +153,7 @@ async def test_resume_after_a_crash_sends_only_what_is_left(
         engine, draft, staff_chat.user_id, staff_chat.user_id, datetime.now(SEOUL)
     )
     store.update(engine, broadcast.id, status="sending")
+    assert store.add_recipients(engine, broadcast.id) == 10  # sending had started
     with Session(engine) as session:
         for delivery in session.exec(select(Delivery).where(Delivery.chat_id.in_(ids[:4]))):
             delivery.status = "sent"
@@ -321,3 +324,50 @@ async def test_a_recipient_deferred_by_long_waits_is_sent_on_resume(
     assert got == Counter([flooded])
     assert store.get(engine, broadcast.id).status == "done"
     await restarted.shutdown()
+
+
+async def test_a_scheduled_broadcast_goes_to_the_audience_as_it_is_at_its_time(
+    staff_chat, application, engine, api, now
+) -> None:
+    from storage.reminders import unsubscribe
+
+    leaving, staying = residents(engine, 2)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    assert "받는 사람 지금 기준 2명 (발송을 시작할 때 다시 세요)" in staff_chat.last.text
+    await staff_chat.press("⏰ 예약 발송")
+    await staff_chat.send("2018-04-11 14:00")
+    unsubscribe(engine, leaving, "public_works")  # after scheduling: must not get it
+    [joining] = residents(engine, 1, first=60_000)  # subscribed after scheduling: must get it
+    now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    got = Counter(m.chat_id for m in api.outbox if m.text.startswith("2018 하반기 공공근로"))
+    assert got == Counter([staying, joining])
+
+
+async def test_a_scheduled_broadcast_can_be_cancelled_by_staff_only(
+    staff_chat, chat, application, engine, api, now
+) -> None:
+    from storage import broadcasts as store
+
+    residents(engine, 2)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("⏰ 예약 발송")
+    await staff_chat.send("2018-04-11 14:00")
+    [listing] = await staff_chat.send("/broadcasts")
+    assert labels(listing) == ["✖️ #1 예약 취소"]
+    await chat.send("/help")
+    assert await chat.press_data("bc:unschedule:1", listing) == []  # forged: refused
+    assert api.callback_answers[-1]["text"] == "담당 직원만 쓸 수 있는 기능이에요."
+    assert store.get(engine, 1).status == "scheduled"
+    [edited] = await staff_chat.press("✖️ #1 예약 취소", message=listing)
+    assert edited.text.startswith("✖️ 예약한 공지 #1를 취소했어요.")
+    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == []
+    now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    assert not [m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")]

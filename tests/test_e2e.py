@@ -99,7 +99,7 @@ def test_every_flow_end_to_end(harness: Harness) -> None:
     h.send(STAFF, "하반기 공공근로 모집 안내")
     h.press(STAFF, "공공근로사업")
     h.press(STAFF, "다음 ▶️")
-    h.wait_for(STAFF, "받는 사람 1명")
+    h.wait_for(STAFF, "받는 사람 지금 기준 1명")
     h.press(STAFF, "🚀 지금 발송")
     h.wait_for(RESIDENT, "하반기 공공근로 모집 안내")
     h.wait_for(STAFF, "✅ 발송 완료: 보냄 1")
