@@ -22,6 +22,7 @@ from telegram.ext import Application, ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons, program_name
 from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
+from bot.clock import SEOUL
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
@@ -477,7 +478,7 @@ def listing(d: Deps, lang: str) -> Reply:
     for broadcast in store.recent(d.engine):
         counts = store.counts(d.engine, broadcast.id)
         total = sum(counts.values())
-        at = broadcast.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        at = broadcast.send_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
         program = program_name(d.assistant.kb.programs[broadcast.program_id], lang)
         status = t(f"bc_status_{broadcast.status}", lang)
         if broadcast.status == "scheduled":

@@ -371,3 +371,21 @@ async def test_a_scheduled_broadcast_can_be_cancelled_by_staff_only(
     await broadcasts.start_due(application)
     await wait_all(application)
     assert not [m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")]
+
+
+async def test_broadcasts_are_listed_in_seoul_time(staff_chat, engine, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # the server's own zone must not matter
+    time.tzset()
+    try:
+        residents(engine, 1)
+        await compose(staff_chat)
+        await staff_chat.press("다음 ▶️")
+        await staff_chat.press("⏰ 예약 발송")
+        await staff_chat.send("2018-04-11 14:00")
+        [listing] = await staff_chat.send("/broadcasts")
+        assert listing.text.startswith("#1 2018-04-11 14:00 · 예약")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
