@@ -22,6 +22,7 @@ from telegram.ext import Application, ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons, program_name
 from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
+from bot.callbacks import LANGS
 from bot.clock import SEOUL
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -32,6 +33,7 @@ from storage import applications as audit
 from storage import broadcasts as store
 from storage.db import serves_several_instances
 from storage.flows import delete_flow, load_flow, save_flow
+from storage.users import language_map
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)  # a runner renews its heartbeat every few seconds
@@ -53,8 +55,8 @@ def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> Non
     save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
 
 
-def notice_markup(d: Deps, program_id: str, lang: str = "ko") -> InlineKeyboardMarkup:
-    """Every notice ends with the program's card and 알림 끄기."""
+def notice_markup(d: Deps, program_id: str, lang: str) -> InlineKeyboardMarkup:
+    """Every notice ends with the program's card and 알림 끄기, in the recipient's language."""
     name = program_name(d.assistant.kb.programs[program_id], lang)
     card = t("program_card_button", lang, program=name)
     off = t("reminder_off", lang, program=name)
@@ -328,7 +330,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 stop_button,
             )
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
-        markup = notice_markup(d, broadcast.program_id)
+        markups = {lang: notice_markup(d, broadcast.program_id, lang) for lang in LANGS}
         progress = _Progress(
             bot,
             d,
@@ -340,7 +342,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
             stop_button,
             runner=instance_of(application),
         )
-        stopped = await _deliver_all(d, sender, broadcast, markup, progress)
+        stopped = await _deliver_all(d, sender, broadcast, markups, progress)
         final = (
             "stopped"
             if stopped or store.get(d.engine, broadcast_id).status == "stopped"
@@ -399,10 +401,13 @@ class _Progress:
         await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
 
 
-async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) -> bool:
+async def _deliver_all(
+    d: Deps, sender, broadcast, markups: dict[str, InlineKeyboardMarkup], progress: _Progress
+) -> bool:
     """Send to every pending recipient with a small bounded window of workers sharing the one
-    rate limiter: a recipient waiting out its own 429 does not hold up the others. Each
-    delivery row is recorded right after its send. Returns True when staff stopped it."""
+    rate limiter: a recipient waiting out its own 429 does not hold up the others. The buttons
+    are in each recipient's language as it is now. Each delivery row is recorded right after
+    its send. Returns True when staff stopped it."""
     queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
     stop = asyncio.Event()
 
@@ -412,17 +417,20 @@ async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) 
             batch = store.pending(d.engine, broadcast.id, after_id=handed)
             if not batch:
                 break
+            languages = language_map(d.engine, [delivery.user_id for delivery in batch])
             for delivery in batch:
-                await queue.put(delivery)
+                await queue.put((delivery, languages.get(delivery.user_id, "ko")))
                 handed = delivery.id
         for _ in range(WINDOW):
             await queue.put(None)
 
     async def work() -> None:
         handled = 0
-        while (delivery := await queue.get()) is not None:
+        while (item := await queue.get()) is not None:
             if stop.is_set():
                 continue
+            delivery, lang = item
+            markup = markups.get(lang, markups["ko"])
             result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
             # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
             status = "pending" if result.outcome == "deferred" else result.outcome

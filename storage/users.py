@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import User, utcnow
 
@@ -47,6 +47,13 @@ def language_of(engine: Engine, user_id: int) -> str:
     with Session(engine) as session:
         user = session.get(User, user_id)
         return user.language if user is not None else "ko"
+
+
+def language_map(engine: Engine, user_ids: list[int]) -> dict[int, str]:
+    """The language of each of these users, in one query."""
+    with Session(engine) as session:
+        rows = session.exec(select(User.id, User.language).where(col(User.id).in_(user_ids)))
+        return {user_id: language for user_id, language in rows}
 
 
 def mark_inactive(engine: Engine, chat_id: int) -> None:

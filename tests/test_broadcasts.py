@@ -389,3 +389,23 @@ async def test_broadcasts_are_listed_in_seoul_time(staff_chat, engine, monkeypat
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+async def test_notice_buttons_are_in_each_recipients_language(
+    staff_chat, application, engine, api
+) -> None:
+    from storage.users import set_language
+
+    korean, english = residents(engine, 2)
+    set_language(engine, english, "en")
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    notices = {m.chat_id: m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")}
+    assert labels(notices[korean]) == ["📄 공공근로사업 안내 더 보기", "🔕 공공근로사업 알림 끄기"]
+    assert labels(notices[english]) == [
+        "📄 More on Public Works Jobs",
+        "🔕 Stop Public Works Jobs reminders",
+    ]
