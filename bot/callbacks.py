@@ -74,6 +74,10 @@ def unanswered(action: str, question_id: str, program_id: str | None = None) -> 
     return ":".join(("unq", action, question_id, *([program_id] if program_id else [])))
 
 
+def notices(mode: str) -> str:
+    return f"ntc:{mode}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -117,6 +121,7 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
             and all(_token(a) for a in args)
         ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
+        "ntc": lambda: len(args) == 1 and args[0] in ("on", "off", "toggle"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }
     check = valid.get(action)

@@ -608,6 +608,24 @@ CATALOGUE.update(
             "en": "You have no reminders; turn some on with /subscribe.",
         },
         "card_subscribe": {"ko": "🔔 알림 받기", "en": "🔔 Remind me"},
+        "notices_off_button": {"ko": "🔕 전체 공지 그만 받기", "en": "🔕 Stop general notices"},
+        "notices_on_button": {"ko": "🔔 전체 공지 다시 받기", "en": "🔔 Get general notices again"},
+        "notices_off": {
+            "ko": (
+                "🔕 모든 이용자·청년에게 보내는 공지를 더 이상 보내지 않을게요. "
+                "알림을 켠 사업의 알림과 공지는 그대로 받아요."
+            ),
+            "en": (
+                "🔕 You will no longer get notices sent to everyone or to young people. "
+                "Reminders and notices of programs you subscribed to still come."
+            ),
+        },
+        "notices_on": {
+            "ko": "🔔 모든 이용자·청년에게 보내는 공지를 다시 받아요.",
+            "en": "🔔 You will get notices sent to everyone or to young people again.",
+        },
+        "notices_on_label": {"ko": "📣 전체 공지: 받음", "en": "📣 General notices: on"},
+        "notices_off_label": {"ko": "📣 전체 공지: 안 받음", "en": "📣 General notices: off"},
     }
 )
 

@@ -55,15 +55,21 @@ def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> Non
     save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
 
 
-def notice_markup(d: Deps, program_id: str, lang: str) -> InlineKeyboardMarkup:
-    """Every notice ends with the program's card and 알림 끄기, in the recipient's language."""
+def notice_markup(d: Deps, program_id: str, lang: str, audience: str) -> InlineKeyboardMarkup:
+    """Every notice ends with the program's card and a way to stop it, in the recipient's
+    language: subscribers turn the program's reminders off; everyone else (a notice to all or
+    to young people) turns such notices off."""
     name = program_name(d.assistant.kb.programs[program_id], lang)
     card = t("program_card_button", lang, program=name)
-    off = t("reminder_off", lang, program=name)
+    if audience == "programs":
+        off = t("reminder_off", lang, program=name)
+        off_data = callbacks.subscription("off", program_id)
+    else:
+        off, off_data = t("notices_off_button", lang), callbacks.notices("off")
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(card, callback_data=callbacks.program(program_id))],
-            [InlineKeyboardButton(off, callback_data=callbacks.subscription("off", program_id))],
+            [InlineKeyboardButton(off, callback_data=off_data)],
         ]
     )
 
@@ -196,7 +202,10 @@ async def on_press(
             draft.step = "schedule"
     elif action == "test" and draft.step == "preview":
         result = await context.bot_data["sender"].send(
-            chat.id, draft.text, notice_markup(d, draft.program, lang), _media(draft)
+            chat.id,
+            draft.text,
+            notice_markup(d, draft.program, lang, draft.audience["kind"]),
+            _media(draft),
         )  # type: ignore[union-attr]
         await context.bot.send_message(
             chat.id,
@@ -330,7 +339,8 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 stop_button,
             )
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
-        markups = {lang: notice_markup(d, broadcast.program_id, lang) for lang in LANGS}
+        kind = audience_of(broadcast).get("kind", "programs")
+        markups = {lang: notice_markup(d, broadcast.program_id, lang, kind) for lang in LANGS}
         progress = _Progress(
             bot,
             d,

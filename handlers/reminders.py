@@ -34,11 +34,11 @@ from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.delivery import Sender
 from handlers.deps import Deps, deps
-from handlers.sending import send_reply
+from handlers.sending import markup, send_reply
 from storage import reminders as store
 from storage.flows import load_flow
 from storage.models import Reminder
-from storage.users import is_active, language_of
+from storage.users import is_active, language_of, notices_on, set_notices
 
 log = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=10)
@@ -181,6 +181,8 @@ def subscription_menu(d: Deps, user_id: int, lang: str) -> Reply:
         key = "subscribe_on_label" if program.id in mine else "subscribe_off_label"
         label = t(key, lang, program=program_name(program, lang))
         rows.append([Button(label, callbacks.subscription("toggle", program.id))])
+    notices = "notices_on_label" if notices_on(d.engine, user_id) else "notices_off_label"
+    rows.append([Button(t(notices, lang), callbacks.notices("toggle"))])
     rows.append([Button(t("home", lang), callbacks.home())])
     return Reply(t("subscribe_title", lang), rows)
 
@@ -247,3 +249,27 @@ async def on_press(
         await send_reply(update, context, menu)
         return
     await context.bot.send_message(chat.id, note)
+
+
+async def on_notices_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, mode: str, lang: str
+) -> None:
+    """🔕 on a notice sent to everyone or to young people, or the toggle in /subscribe."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    d = deps(context)
+    turn_on = {"on": True, "off": False, "toggle": not notices_on(d.engine, user.id)}[mode]
+    set_notices(d.engine, user.id, turn_on)
+    note = t("notices_on" if turn_on else "notices_off", lang)
+    if mode == "toggle":
+        menu = subscription_menu(d, user.id, lang)
+        menu.text = f"{note}\n\n{menu.text}"
+        await send_reply(update, context, menu)
+        return
+    again = "off" if turn_on else "on"
+    rows = [
+        [Button(t(f"notices_{again}_button", lang), callbacks.notices(again))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))

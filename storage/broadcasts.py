@@ -18,10 +18,14 @@ YOUTH_AGES = (15, 39)
 
 
 def audience_users(engine: Engine, audience: dict[str, Any]) -> list[tuple[int, int]]:
-    """(user_id, chat_id) of the active users the audience describes."""
+    """(user_id, chat_id) of the active users the audience describes. Whoever turned notices
+    off gets none sent to everyone or to young people; subscribers of a program chose it."""
     with Session(engine) as session:
-        users = {u.id: u.chat_id for u in session.exec(select(User).where(User.active == True))}  # noqa: E712
         kind = audience.get("kind")
+        active = select(User).where(User.active == True)  # noqa: E712
+        if kind != "programs":
+            active = active.where(User.notices_off == False)  # noqa: E712
+        users = {u.id: u.chat_id for u in session.exec(active)}
         if kind == "programs":
             programs = audience.get("programs", [])
             chosen = {

@@ -21,6 +21,7 @@ class User(SQLModel, table=True):
     first_seen: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
     active: bool = True
+    notices_off: bool = False  # no notices to everyone / to young people (program ones still come)
 
 
 class UnansweredQuestion(SQLModel, table=True):

@@ -56,6 +56,22 @@ def language_map(engine: Engine, user_ids: list[int]) -> dict[int, str]:
         return {user_id: language for user_id, language in rows}
 
 
+def set_notices(engine: Engine, user_id: int, on: bool) -> None:
+    """Whether the user gets notices sent to everyone or to young people."""
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.notices_off = not on
+            session.add(user)
+            session.commit()
+
+
+def notices_on(engine: Engine, user_id: int) -> bool:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user is None or not user.notices_off
+
+
 def mark_inactive(engine: Engine, chat_id: int) -> None:
     """The user blocked the bot or deleted their account: stop sending to them."""
     with Session(engine) as session:

@@ -409,3 +409,43 @@ async def test_notice_buttons_are_in_each_recipients_language(
         "📄 More on Public Works Jobs",
         "🔕 Stop Public Works Jobs reminders",
     ]
+
+
+async def send_to_everyone(staff: LocalChat, application, text: str) -> None:
+    await compose(staff, text)
+    await staff.press("▫️ 모든 이용자")
+    await staff.press("다음 ▶️")
+    await staff.press("🚀 지금 발송")
+    await wait_all(application)
+
+
+async def test_a_notice_to_everyone_can_be_turned_off_and_on_again(
+    staff_chat, chat, application, engine, api
+) -> None:
+    """🔕 on a notice to everyone stops such notices (a program subscription would not)."""
+    await chat.send("/start")
+    subscribe(engine, chat.user_id, "public_works")
+    fast_sender(application, engine)
+    await send_to_everyone(staff_chat, application, "첫 번째 전체 공지")
+    notice = next(
+        m for m in api.outbox if m.chat_id == chat.user_id and m.text == "첫 번째 전체 공지"
+    )
+    assert labels(notice) == ["📄 공공근로사업 안내 더 보기", "🔕 전체 공지 그만 받기"]
+    [reply] = await chat.press("🔕 전체 공지 그만 받기", message=notice)
+    assert reply.text.startswith("🔕 모든 이용자·청년에게 보내는 공지를 더 이상 보내지 않을게요.")
+    assert labels(reply) == ["🔔 전체 공지 다시 받기", "🏠 처음으로"]
+    await send_to_everyone(staff_chat, application, "두 번째 전체 공지")
+    assert not [
+        m for m in api.outbox if m.chat_id == chat.user_id and m.text == "두 번째 전체 공지"
+    ]
+    await compose(staff_chat, "공공근로 구독자 공지")  # subscribers of the program still get theirs
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    assert [m for m in api.outbox if m.chat_id == chat.user_id and m.text == "공공근로 구독자 공지"]
+    await chat.send("/subscribe")
+    [menu] = await chat.press("📣 전체 공지: 안 받음")
+    assert menu.text.startswith("🔔 모든 이용자·청년에게 보내는 공지를 다시 받아요.")
+    assert "📣 전체 공지: 받음" in labels(menu)
+    await send_to_everyone(staff_chat, application, "세 번째 전체 공지")
+    assert [m for m in api.outbox if m.chat_id == chat.user_id and m.text == "세 번째 전체 공지"]
