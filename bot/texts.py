@@ -690,6 +690,7 @@ CATALOGUE.update(
             "ko": "테스트 발송에 실패했어요.",
             "en": "The test copy could not be sent.",
         },
+        "bc_discard": {"ko": "✖️ 공지 작성 취소", "en": "✖️ Discard notice"},
         "bc_cancelled": {"ko": "공지 작성을 취소했어요.", "en": "Notice discarded."},
         "bc_stop": {"ko": "⏹ 중지", "en": "⏹ Stop"},
         "bc_progress_sending": {

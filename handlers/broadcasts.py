@@ -146,6 +146,17 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str
     return True
 
 
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel while a staff member is writing a notice: discard the draft."""
+    user = update.effective_user
+    if user is None or not deps(context).is_staff(user.id):
+        return False
+    if not delete_flow(deps(context).engine, user.id, FLOW):
+        return False
+    await send_reply(update, context, Reply(t("bc_cancelled", lang), main_menu_buttons(lang)))
+    return True
+
+
 def _with(reply: Reply, message: str) -> Reply:
     reply.text = f"{message}\n\n{reply.text}"
     return reply

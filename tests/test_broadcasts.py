@@ -449,3 +449,15 @@ async def test_a_notice_to_everyone_can_be_turned_off_and_on_again(
     assert "📣 전체 공지: 받음" in labels(menu)
     await send_to_everyone(staff_chat, application, "세 번째 전체 공지")
     assert [m for m in api.outbox if m.chat_id == chat.user_id and m.text == "세 번째 전체 공지"]
+
+
+async def test_cancel_discards_a_notice_being_written(staff_chat, engine) -> None:
+    [prompt] = await staff_chat.send("/broadcast")
+    assert labels(prompt) == ["✖️ 공지 작성 취소"]
+    await staff_chat.send("보낼 내용")
+    [reply] = await staff_chat.send("/cancel")
+    assert reply.text == "공지 작성을 취소했어요."
+    [answer] = await staff_chat.send("공공근로 시급")  # a question again, not notice text
+    assert "7,530원" in answer.text
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
