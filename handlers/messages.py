@@ -28,7 +28,6 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # in the staff chat the bot only relays replies to residents
     if await handoff.forward_followup(update, context, text):
         return
-    handoff.remember(context, text)
     if user is not None and flow_names(deps(context).engine, user.id):
         if await broadcasts.on_text(update, context, text, lang):
             return
@@ -40,6 +39,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if state is not None:
             await screener.on_text(update, context, state, text, lang)
             return
+    handoff.remember(context, text)  # only questions: never answers typed into a flow
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()

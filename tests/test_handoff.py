@@ -117,3 +117,16 @@ async def test_without_a_staff_chat_the_button_explains(chat: LocalChat) -> None
     await chat.send("/help")
     await chat.press("🙋 상담원 연결")
     assert chat.last.text.startswith("지금은 상담원 연결을 할 수 없어요")
+
+
+async def test_answers_typed_into_a_flow_never_reach_staff(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4646)
+    await resident.send("/check")
+    await resident.send("67")  # the screener's age question
+    await resident.press("✖️ 그만하기")
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [request] = staff_messages(api)
+    assert "• 우리 아버지 경우는 어떻게 되는지 궁금해요" in request.text
+    assert "67" not in request.text
