@@ -749,6 +749,18 @@ CATALOGUE.update(
         },
         "handoff_no_messages": {"ko": "(없음)", "en": "(none)"},
         "handoff_followup": {"ko": "💬 #{id} 주민: {text}", "en": "💬 #{id} resident: {text}"},
+        "handoff_ask": {
+            "ko": "🙋 담당 직원에게 전달할 질문을 적어 주세요. 다음에 보내시는 메시지를 전달할게요.",
+            "en": "🙋 Please type your question for staff; I will pass on your next message.",
+        },
+        "handoff_ask_cancelled": {
+            "ko": "상담원 연결을 취소했어요.",
+            "en": "The request to talk to a person was cancelled.",
+        },
+        "handoff_followup_sent": {
+            "ko": "💬 담당 직원에게 전달했어요. 이어서 적으시는 내용도 전달돼요. 상담을 끝내려면 /cancel",
+            "en": "💬 Passed to staff; anything more you write is passed on too. /cancel ends it.",
+        },
         "handoff_reply": {"ko": "👩‍💼 담당 직원: {text}", "en": "👩‍💼 Staff: {text}"},
         "handoff_close": {"ko": "✅ 상담 종료", "en": "✅ Close"},
         "handoff_closed": {"ko": "#{id} 상담을 종료했어요.", "en": "#{id} closed."},

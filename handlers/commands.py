@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.menus import help_reply
 from bot.reply import Reply
 from bot.texts import t
-from handlers import application, broadcasts, screener, staff
+from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 
@@ -35,7 +35,8 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
-    for flow_cancel in (staff.cancel, broadcasts.cancel, application.cancel, screener.cancel):
+    flows = (handoff.cancel, staff.cancel, broadcasts.cancel, application.cancel, screener.cancel)
+    for flow_cancel in flows:
         if await flow_cancel(update, context, lang):
             return
     await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))

@@ -40,6 +40,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await screener.on_text(update, context, state, text, lang)
             return
     handoff.remember(context, text)  # only questions: never answers typed into a flow
+    if await handoff.take_question(update, context, lang):
+        return
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()
