@@ -757,6 +757,14 @@ CATALOGUE.update(
             "ko": "상담원 연결을 취소했어요.",
             "en": "The request to talk to a person was cancelled.",
         },
+        "handoff_media_followup": {
+            "ko": "💬 #{id} 주민이 보낸 자료예요 (아래):",
+            "en": "💬 #{id} the resident sent this (below):",
+        },
+        "handoff_media_reply": {
+            "ko": "👩‍💼 담당 직원이 보낸 자료예요 (아래):",
+            "en": "👩‍💼 Staff sent you this (below):",
+        },
         "handoff_followup_sent": {
             "ko": "💬 담당 직원에게 전달했어요. 이어서 적으시는 내용도 전달돼요. 상담을 끝내려면 /cancel",
             "en": "💬 Passed to staff; anything more you write is passed on too. /cancel ends it.",

@@ -144,14 +144,43 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     ):
         return False
     thread = store.thread_of(d.engine, message.reply_to_message.message_id)
-    if thread is None or not message.text:
+    if thread is None:
         return False
     if thread.status != "open":
         await message.reply_text(t("handoff_closed_already", "ko", id=thread.id))
         return True
     lang = language_of(d.engine, thread.user_id)
-    await context.bot.send_message(thread.chat_id, t("handoff_reply", lang, text=message.text))
+    if message.text:
+        await context.bot.send_message(thread.chat_id, t("handoff_reply", lang, text=message.text))
+    else:  # a photo, a document, a voice note…: the resident gets a copy
+        await context.bot.send_message(thread.chat_id, t("handoff_media_reply", lang))
+        await context.bot.copy_message(thread.chat_id, chat.id, message.message_id)
     store.link(d.engine, thread.id, message.message_id)
+    return True
+
+
+async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A message that is not text: a staff reply to a thread is relayed to the resident, anything
+    else in the staff chat is left alone (never answered there), and a resident's during an open
+    thread is copied to staff. False: not a handoff matter."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    d = deps(context)
+    if message is None or chat is None:
+        return False
+    if await relay_staff_reply(update, context):
+        return True
+    if chat.id == d.staff_chat_id:
+        return True
+    thread = store.open_thread(d.engine, user.id) if user and d.staff_chat_id is not None else None
+    if thread is None:
+        return False
+    header = await context.bot.send_message(
+        d.staff_chat_id, t("handoff_media_followup", "ko", id=thread.id)
+    )
+    copied = await context.bot.copy_message(d.staff_chat_id, chat.id, message.message_id)
+    store.link(d.engine, thread.id, header.message_id)
+    store.link(d.engine, thread.id, copied.message_id)
+    await _acknowledge(update, context, thread)
     return True
 
 

@@ -68,6 +68,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await handoff.on_media(update, context):  # relayed either way; silence in the staff chat
+        return
     lang = user_language(update, context)
     if await broadcasts.on_media(update, context, lang):
         return

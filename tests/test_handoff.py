@@ -187,3 +187,82 @@ async def test_an_answer_to_a_flow_is_not_taken_for_the_question(app_with_staff_
     await resident.send("제 경우 신청할 수 있나요")
     [request] = staff_messages(api)
     assert "• 제 경우 신청할 수 있나요" in request.text and "67" not in request.text
+
+
+PHOTO = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 1, "height": 1}]
+
+
+async def test_photos_are_relayed_both_ways(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5151)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [request] = staff_messages(api)
+    staff = {"id": 900001, "is_bot": False, "first_name": "직원"}
+    reply = {
+        "message_id": 9500,
+        "date": int(time.time()),
+        "chat": {"id": STAFF_CHAT, "type": "supergroup", "title": "일자리정책과"},
+        "from": staff,
+        "photo": PHOTO,
+        "caption": "신청서 양식이에요",
+        "reply_to_message": {**request.as_json(), "chat": {"id": STAFF_CHAT, "type": "supergroup"}},
+    }
+    sent = await LocalChat(app, api, user_id=900001).send_update({"message": reply})
+    assert [(m.chat_id, m.text) for m in sent] == [
+        (resident.user_id, "👩‍💼 담당 직원이 보낸 자료예요 (아래):"),
+        (resident.user_id, ""),
+    ]
+    assert sent[1].document == f"copy:{STAFF_CHAT}:9500"
+    assert not [m for m in staff_messages(api) if "글자로 된 질문만" in m.text]
+
+    photo = {
+        "message_id": 777,
+        "date": int(time.time()),
+        "chat": {"id": resident.user_id, "type": "private"},
+        "from": resident.user,
+        "photo": PHOTO,
+    }
+    sent = await resident.send_update({"message": photo})
+    header, copy = [m for m in sent if m.chat_id == STAFF_CHAT]
+    assert header.text == "💬 #1 주민이 보낸 자료예요 (아래):"
+    assert copy.document == f"copy:{resident.user_id}:777"
+    await staff_reply(app, api, copy, "잘 받았어요.")  # a reply to the copy reaches the resident
+    assert resident.last.text == "👩‍💼 담당 직원: 잘 받았어요."
+
+
+async def test_nothing_is_said_in_the_staff_chat_about_its_own_media(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    before = len(api.outbox)
+    message = {
+        "message_id": 2,
+        "date": 0,
+        "chat": {"id": STAFF_CHAT, "type": "supergroup"},
+        "from": {"id": 900001, "is_bot": False, "first_name": "직원"},
+        "sticker": {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
+        },
+    }
+    await LocalChat(app, api, user_id=900001).send_update({"message": message})
+    assert len(api.outbox) == before
+
+
+async def test_without_a_thread_a_photo_still_gets_the_note(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5252)
+    photo = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": resident.user_id, "type": "private"},
+        "from": resident.user,
+        "photo": PHOTO,
+    }
+    [note] = await resident.send_update({"message": photo})
+    assert note.text.startswith("글자로 된 질문만 이해할 수 있어요")
+    assert staff_messages(api) == []
