@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks
 from bot.menus import help_reply
-from bot.reply import Reply
+from bot.reply import Button, Reply
 from bot.texts import t
 from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import deps, user_language
@@ -39,7 +40,8 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     for flow_cancel in flows:
         if await flow_cancel(update, context, lang):
             return
-    await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
+    home = [[Button(t("home", lang), callbacks.home())]]
+    await send_reply(update, context, Reply(t("nothing_to_cancel", lang), home))
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

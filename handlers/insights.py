@@ -84,6 +84,7 @@ async def on_press(
             [Button(program_name(p, lang), callbacks.unanswered("set", question_id, p.id))]
             for p in programs
         ]
+        rows.append([Button(t("back", lang), callbacks.unanswered("list", question_id))])
         await send_reply(
             update, context, Reply(t("unq_choose", lang, text=group.newest.text[:80]), rows)
         )

@@ -199,8 +199,12 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, l
         return
     d = deps(context)
     mine = [d.assistant.kb.programs[p] for p in sorted(store.subscriptions(d.engine, user.id))]
+    way_on = [
+        [Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
     if not mine:
-        await send_reply(update, context, Reply(t("no_subscriptions", lang)))
+        await send_reply(update, context, Reply(t("no_subscriptions", lang), way_on))
         return
     names = ", ".join(program_name(p, lang) for p in mine)
     rows = [
@@ -212,7 +216,8 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, l
         ]
         for p in mine
     ]
-    await send_reply(update, context, Reply(t("my_subscriptions", lang, programs=names), rows))
+    reply = Reply(t("my_subscriptions", lang, programs=names), [*rows, *way_on])
+    await send_reply(update, context, reply)
 
 
 def subscription_note(d: Deps, user_id: int, program_id: str, on: bool, lang: str) -> str:
@@ -248,7 +253,13 @@ async def on_press(
         menu.text = f"{note}\n\n{menu.text}"
         await send_reply(update, context, menu)
         return
-    await context.bot.send_message(chat.id, note)
+    name = program_name(d.assistant.kb.programs[program_id], lang)
+    rows = [
+        [Button(t("program_card_button", lang, program=name), callbacks.program(program_id))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    # A new message: the card or the reminder the button was on stays as it was.
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
 
 
 async def on_notices_press(
