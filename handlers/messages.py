@@ -54,7 +54,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     activity(context).question(log)
     if not reply.answered:
-        record_unanswered(engine, user_id, text, lang)
+        record_unanswered(engine, user_id, text, lang, now)
     if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":
         await send_reply(update, context, reply)
         await application.apply(update, context, lang)
