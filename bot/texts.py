@@ -819,6 +819,18 @@ CATALOGUE.update(
 
 CATALOGUE.update(
     {
+        # Won amounts (bot/money.py): Korean units in both languages, as the report writes them.
+        "krw": {"ko": "{amount}원"},
+        "krw_eok": {"ko": "{amount}억원"},
+        "schema_behind": {
+            "ko": "데이터베이스가 최신 구조가 아니에요 / {error}",
+            "en": "The database schema is out of date / {error}",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
         "flood": {
             "ko": "메시지가 너무 빨리 오고 있어요. 잠시 후 다시 보내 주세요.",
             "en": "You are sending messages very fast; please wait a moment.",
