@@ -122,8 +122,10 @@ async def _acknowledge(
     update: Update, context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread
 ) -> None:
     """Tell the resident their first follow-up went to staff (later ones pass silently)."""
-    acked = context.user_data.setdefault("handoff_acked", set()) if context.user_data else set()
-    if context.user_data is None or thread.id in acked:
+    if context.user_data is None:
+        return
+    acked: set[int] = context.user_data.setdefault("handoff_acked", set())
+    if thread.id in acked:
         return
     acked.add(thread.id)
     lang = language_of(deps(context).engine, thread.user_id)

@@ -266,3 +266,23 @@ async def test_without_a_thread_a_photo_still_gets_the_note(app_with_staff_chat)
     [note] = await resident.send_update({"message": photo})
     assert note.text.startswith("글자로 된 질문만 이해할 수 있어요")
     assert staff_messages(api) == []
+
+
+async def test_after_a_restart_only_the_first_follow_up_is_acknowledged(
+    app_with_staff_chat, assistant, engine, now
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5353)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False,
+        staff_chat_id=STAFF_CHAT,
+    )  # fmt: skip
+    await restarted.initialize()
+    resident = LocalChat(restarted, api, user_id=5353)
+    first = await resident.send("하나 더 여쭤볼게요")
+    second = await resident.send("그리고 하나 더요")
+    assert [m.chat_id for m in first] == [STAFF_CHAT, 5353]
+    assert [m.chat_id for m in second] == [STAFF_CHAT]
+    await restarted.shutdown()
