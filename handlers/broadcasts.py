@@ -330,6 +330,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
             return
         store.update(d.engine, broadcast_id, started_at=broadcast.started_at or datetime.now(UTC))
         store.add_recipients(d.engine, broadcast_id)  # the audience as it is now, once
+        store.requeue_flooded(d.engine, broadcast_id)  # 429 is never a reason to skip someone
         stop_button = InlineKeyboardMarkup(
             [
                 [

@@ -83,6 +83,26 @@ def add_recipients(engine: Engine, broadcast_id: int) -> int:
         return len(recipients)
 
 
+FLOOD_ERROR = "Flood control exceeded"  # how python-telegram-bot words a 429
+
+
+def requeue_flooded(engine: Engine, broadcast_id: int) -> int:
+    """Recipients marked failed only because Telegram kept answering 429 (the sender used to
+    give up after five waits) go back to pending, so resuming the broadcast reaches them."""
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Delivery)
+            .where(
+                Delivery.broadcast_id == broadcast_id,
+                Delivery.status == "failed",
+                col(Delivery.last_error).startswith(FLOOD_ERROR),
+            )
+            .values(status="pending")
+        )
+        session.commit()
+        return result.rowcount
+
+
 def cancel_scheduled(engine: Engine, broadcast_id: int) -> bool:
     """Cancel a broadcast that has not started; False when it is no longer scheduled."""
     with Session(engine) as session:

@@ -461,3 +461,36 @@ async def test_cancel_discards_a_notice_being_written(staff_chat, engine) -> Non
     assert "7,530원" in answer.text
     with Session(engine) as session:
         assert session.exec(select(Broadcast)).all() == []
+
+
+async def test_resume_reaches_recipients_an_older_version_failed_after_429s(
+    application, assistant, engine, api, now
+) -> None:
+    from storage import broadcasts as store
+
+    flooded, unreachable, waiting = residents(engine, 3)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = store.create(engine, draft, 1, 1, now[0])
+    store.update(engine, broadcast.id, status="sending")
+    store.add_recipients(engine, broadcast.id)
+    with Session(engine) as session:
+        for delivery in session.exec(select(Delivery)):
+            if delivery.chat_id == flooded:
+                delivery.status = "failed"
+                delivery.last_error = "Flood control exceeded. Retry in 1 seconds"
+            elif delivery.chat_id == unreachable:
+                delivery.status, delivery.last_error = "failed", "Timed out"
+            session.add(delivery)
+        session.commit()
+    later = now[0] + timedelta(minutes=5)
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, background=False, clock=lambda: later
+    )
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    assert got == Counter([flooded, waiting])
+    await restarted.shutdown()
