@@ -753,6 +753,10 @@ CATALOGUE.update(
             "ko": "🙋 담당 직원에게 전달할 질문을 적어 주세요. 다음에 보내시는 메시지를 전달할게요.",
             "en": "🙋 Please type your question for staff; I will pass on your next message.",
         },
+        "handoff_open": {
+            "ko": "🙋 담당 직원과 연결되어 있어요. 적으시는 내용은 바로 전달돼요. 끝내려면 /cancel",
+            "en": "🙋 You are connected to staff; what you write goes to them. /cancel ends it.",
+        },
         "handoff_ask_cancelled": {
             "ko": "상담원 연결을 취소했어요.",
             "en": "The request to talk to a person was cancelled.",

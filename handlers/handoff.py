@@ -50,7 +50,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
             update, context, Reply(t("handoff_unavailable", lang), main_menu_buttons(lang))
         )
         return
-    if store.open_thread(d.engine, user.id) is None and not _recent(context):
+    thread = store.open_thread(d.engine, user.id)
+    if thread is not None:  # already with staff: what they type goes there
+        await send_reply(update, context, Reply(t("handoff_open", lang), _end_button(thread, lang)))
+        return
+    if not _recent(context):
         # Nothing to hand over yet: ask for the question instead of sending staff "(없음)".
         save_flow(d.engine, user.id, ASKING, {"asked_at": d.clock().isoformat()})
         rows = [[Button(t("home", lang), callbacks.home())]]

@@ -108,7 +108,7 @@ class Reminder(SQLModel, table=True):
     program_id: str | None = None
     text: str
     due_at: datetime = Field(index=True)  # UTC
-    status: str = Field(default="pending", index=True)  # pending / sent / cancelled / failed
+    status: str = Field(default="pending", index=True)  # pending/sending/sent/cancelled/failed
     sent_at: datetime | None = None
 
 

@@ -286,3 +286,14 @@ async def test_after_a_restart_only_the_first_follow_up_is_acknowledged(
     assert [m.chat_id for m in first] == [STAFF_CHAT, 5353]
     assert [m.chat_id for m in second] == [STAFF_CHAT]
     await restarted.shutdown()
+
+
+async def test_pressing_again_while_connected_posts_nothing_new(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5454)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    await resident.send("/help")
+    [reply] = await resident.press("🙋 상담원 연결")
+    assert reply.text.startswith("🙋 담당 직원과 연결되어 있어요.")
+    assert len(staff_messages(api)) == 1  # no second request, no "(없음)"
