@@ -93,6 +93,7 @@ def command_run(args: argparse.Namespace) -> int:
     from bot.clock import SEOUL, seoul_now, starting_at
     from bot.office_hours import OfficeHours
     from bot.settings import Settings
+    from bot.texts import t
     from handlers.app import build_application
     from handlers.console import run_console
     from handlers.flood import FloodGate
@@ -109,7 +110,7 @@ def command_run(args: argparse.Namespace) -> int:
     try:
         require_current_schema(engine)
     except SchemaBehind as error:
-        print(f"데이터베이스가 최신 구조가 아니에요 / {error}", file=sys.stderr)
+        print(t("schema_behind", "ko", error=error), file=sys.stderr)
         return 2
     assistant = build_assistant()
     if settings.token:

@@ -94,7 +94,7 @@ class Composer:
         return True
 
     def prompt(self, draft: Draft, lang: str, recipients: int | None = None) -> Reply:
-        cancel = [Button(t("form_cancel", lang), callbacks.broadcast("cancel"))]
+        cancel = [Button(t("bc_discard", lang), callbacks.broadcast("cancel"))]
         if draft.step == "text":
             return Reply(t("bc_q_text", lang, limit=MAX_TEXT), [cancel])
         if draft.step == "program":

@@ -74,6 +74,10 @@ def unanswered(action: str, question_id: str, program_id: str | None = None) -> 
     return ":".join(("unq", action, question_id, *([program_id] if program_id else [])))
 
 
+def notices(mode: str) -> str:
+    return f"ntc:{mode}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -112,11 +116,12 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         ),
         "unq": lambda: (
             2 <= len(args) <= 3
-            and args[0] in ("done", "tag", "set")
+            and args[0] in ("done", "tag", "set", "list")
             and args[1].isdigit()
             and all(_token(a) for a in args)
         ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
+        "ntc": lambda: len(args) == 1 and args[0] in ("on", "off", "toggle"),
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }
     check = valid.get(action)

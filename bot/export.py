@@ -20,24 +20,29 @@ from openpyxl import Workbook
 from bot.clock import SEOUL
 from bot.texts import t
 
+# Column headers and sheet names are catalogue keys (bot/texts.py: export_*), in Korean.
 APPLICATION_HEADERS = (
-    "접수번호",
-    "상태",
-    "사유",
-    "팀 이름",
-    "제목",
-    "주제",
-    "소개",
-    "대표자 연락처",
-    "팀원 수",
-    "예산 합계(원)",
-    "제안서 파일",
-    "제출 시각(한국 시간)",
+    "receipt",
+    "status",
+    "reason",
+    "team",
+    "title",
+    "theme",
+    "description",
+    "phone",
+    "members",
+    "budget_total",
+    "file",
+    "submitted_at",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-MEMBER_HEADERS = ("접수번호", "팀 이름", "이름", "나이", "영등포구와의 관계")
-BUDGET_HEADERS = ("접수번호", "항목", "금액(원)")
+MEMBER_HEADERS = ("receipt", "team", "name", "age", "tie")
+BUDGET_HEADERS = ("receipt", "item", "amount")
+
+
+def headers(keys: Sequence[str]) -> list[str]:
+    return [t(f"export_col_{key}") for key in keys]
 
 
 def application_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -88,14 +93,14 @@ def budget_rows(applications: Sequence[Any]) -> list[tuple[Any, ...]]:
 def to_xlsx(applications: Sequence[Any]) -> bytes:
     book = Workbook()
     sheets = (
-        ("신청서", APPLICATION_HEADERS, application_rows(applications)),
-        ("팀원", MEMBER_HEADERS, member_rows(applications)),
-        ("예산", BUDGET_HEADERS, budget_rows(applications)),
+        ("applications", APPLICATION_HEADERS, application_rows(applications)),
+        ("members", MEMBER_HEADERS, member_rows(applications)),
+        ("budget", BUDGET_HEADERS, budget_rows(applications)),
     )
-    for index, (title, headers, rows) in enumerate(sheets):
+    for index, (name, keys, rows) in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = title
-        sheet.append(headers)
+        sheet.title = t(f"export_sheet_{name}")
+        sheet.append(headers(keys))
         for row in rows:
             sheet.append(row)
             for cell in sheet[sheet.max_row]:
@@ -122,6 +127,6 @@ def csv_value(value: Any) -> Any:
 def to_csv(applications: Sequence[Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(APPLICATION_HEADERS)
+    writer.writerow(headers(APPLICATION_HEADERS))
     writer.writerows([csv_value(v) for v in row] for row in application_rows(applications))
     return buffer.getvalue().encode("utf-8-sig")

@@ -45,6 +45,7 @@ def language_reply(lang: str) -> Reply:
         [
             Button(t("lang_ko", lang), callbacks.lang("ko")),
             Button(t("lang_en", lang), callbacks.lang("en")),
-        ]
+        ],
+        [Button(t("home", lang), callbacks.home())],
     ]
     return Reply(t("lang_choose", lang), rows)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from bot.clock import SEOUL
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import ReminderEvent, Round
 
 QUIET_FROM = time(21, 0)
 QUIET_UNTIL = time(8, 0)
@@ -29,29 +30,58 @@ def at_send_hour(kb: KnowledgeBase, day: date) -> datetime:
     return datetime.combine(day, time(kb.reminders.send_hour), tzinfo=SEOUL)
 
 
+def event_reminder(kb: KnowledgeBase, event: ReminderEvent, lang: str) -> Planned:
+    day = date(event.year, event.month, event.day or kb.reminders.day_of_month)
+    text = (event.text.en if lang == "en" else None) or event.text.ko
+    return Planned(f"event:{event.id}", event.program, text, at_send_hour(kb, day))
+
+
+def round_open_reminder(kb: KnowledgeBase, round_: Round, lang: str) -> Planned:
+    text = t("reminder_round_open", lang, round=round_.id, closes=round_.closes.isoformat())
+    return Planned(f"round:{round_.id}:open", DREAM_TEAM, text, at_send_hour(kb, round_.opens))
+
+
+def draft_reminder(kb: KnowledgeBase, round_: Round, days: int, lang: str) -> Planned:
+    text = t("reminder_draft_deadline", lang, days=days, closes=round_.closes.isoformat())
+    day = round_.closes - timedelta(days=days)
+    return Planned(f"draft:{round_.id}:d{days}", DREAM_TEAM, text, at_send_hour(kb, day))
+
+
 def program_reminders(kb: KnowledgeBase, program_id: str, lang: str) -> Iterator[Planned]:
     """Every reminder a subscriber of the program gets: its events, and for the 청년 드림팀 the
     opening of each round."""
     for event in kb.reminders.events:
         if event.program == program_id:
-            day = date(event.year, event.month, event.day or kb.reminders.day_of_month)
-            text = (event.text.en if lang == "en" else None) or event.text.ko
-            yield Planned(f"event:{event.id}", program_id, text, at_send_hour(kb, day))
+            yield event_reminder(kb, event, lang)
     if program_id == DREAM_TEAM:
         for round_ in kb.rounds:
-            text = t("reminder_round_open", lang, round=round_.id, closes=round_.closes.isoformat())
-            yield Planned(
-                f"round:{round_.id}:open", program_id, text, at_send_hour(kb, round_.opens)
-            )
+            yield round_open_reminder(kb, round_, lang)
 
 
 def draft_reminders(kb: KnowledgeBase, round_id: str, lang: str) -> Iterator[Planned]:
     """D-3 and D-1 before a round closes, for a team whose draft is not submitted yet."""
     round_ = next(r for r in kb.rounds if r.id == round_id)
     for days in DRAFT_DAYS_BEFORE:
-        text = t("reminder_draft_deadline", lang, days=days, closes=round_.closes.isoformat())
-        day = round_.closes - timedelta(days=days)
-        yield Planned(f"draft:{round_id}:d{days}", DREAM_TEAM, text, at_send_hour(kb, day))
+        yield draft_reminder(kb, round_, days, lang)
+
+
+def planned_for_key(kb: KnowledgeBase, key: str, lang: str) -> Planned | None:
+    """What the knowledge base says now about a planned reminder (event:<id>, round:<id>:open,
+    draft:<round>:d<n>): its time and its text in `lang`. None when it no longer exists there,
+    or when the key is not one the knowledge base plans (a status change)."""
+    kind, _, rest = key.partition(":")
+    if kind == "event":
+        event = next((e for e in kb.reminders.events if e.id == rest), None)
+        return event_reminder(kb, event, lang) if event is not None else None
+    round_id, _, step = rest.partition(":")
+    round_ = next((r for r in kb.rounds if r.id == round_id), None)
+    if round_ is None:
+        return None
+    if kind == "round" and step == "open":
+        return round_open_reminder(kb, round_, lang)
+    if kind == "draft" and step in {f"d{days}" for days in DRAFT_DAYS_BEFORE}:
+        return draft_reminder(kb, round_, int(step[1:]), lang)
+    return None
 
 
 def is_quiet(now: datetime) -> bool:

@@ -703,8 +703,18 @@ CATALOGUE.update(
         "subscribe_on_label": {"ko": "🔔 {program}", "en": "🔔 {program}"},
         "subscribe_off_label": {"ko": "▫️ {program}", "en": "▫️ {program}"},
         "subscribed": {
-            "ko": "🔔 {program} 알림을 켰어요. 일정이 다가오면 알려드릴게요.",
-            "en": "🔔 Reminders for {program} are on.",
+            "ko": "🔔 {program} 알림을 켰어요. 다음 일정 알림은 {date}에 보내 드려요.",
+            "en": "🔔 Reminders for {program} are on. The next one comes on {date}.",
+        },
+        "subscribed_no_dates": {
+            "ko": (
+                "🔔 {program} 알림을 켰어요. 지금은 예정된 일정 알림이 없어요. "
+                "담당 팀이 이 사업 구독자에게 보내는 공지는 받으실 수 있어요."
+            ),
+            "en": (
+                "🔔 Reminders for {program} are on. No dated reminder is scheduled for it now; "
+                "you will get the notices staff send to its subscribers."
+            ),
         },
         "unsubscribed": {
             "ko": "🔕 {program} 알림을 껐어요.",
@@ -719,6 +729,24 @@ CATALOGUE.update(
             "en": "You have no reminders; turn some on with /subscribe.",
         },
         "card_subscribe": {"ko": "🔔 알림 받기", "en": "🔔 Remind me"},
+        "notices_off_button": {"ko": "🔕 전체 공지 그만 받기", "en": "🔕 Stop general notices"},
+        "notices_on_button": {"ko": "🔔 전체 공지 다시 받기", "en": "🔔 Get general notices again"},
+        "notices_off": {
+            "ko": (
+                "🔕 모든 이용자·청년에게 보내는 공지를 더 이상 보내지 않을게요. "
+                "알림을 켠 사업의 알림과 공지는 그대로 받아요."
+            ),
+            "en": (
+                "🔕 You will no longer get notices sent to everyone or to young people. "
+                "Reminders and notices of programs you subscribed to still come."
+            ),
+        },
+        "notices_on": {
+            "ko": "🔔 모든 이용자·청년에게 보내는 공지를 다시 받아요.",
+            "en": "🔔 You will get notices sent to everyone or to young people again.",
+        },
+        "notices_on_label": {"ko": "📣 전체 공지: 받음", "en": "📣 General notices: on"},
+        "notices_off_label": {"ko": "📣 전체 공지: 안 받음", "en": "📣 General notices: off"},
     }
 )
 
@@ -751,8 +779,14 @@ CATALOGUE.update(
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
         "bc_preview": {
-            "ko": "📣 미리보기 · 받는 사람 {count}명\n사업: {program}\n대상: {audience}",
-            "en": "📣 Preview · {count} recipients\nProgram: {program}\nAudience: {audience}",
+            "ko": (
+                "📣 미리보기 · 받는 사람 지금 기준 {count}명 (발송을 시작할 때 다시 세요)"
+                "\n사업: {program}\n대상: {audience}"
+            ),
+            "en": (
+                "📣 Preview · {count} recipients as of now (counted again when sending starts)"
+                "\nProgram: {program}\nAudience: {audience}"
+            ),
         },
         "bc_test": {"ko": "🧪 나에게 테스트 발송", "en": "🧪 Send me a test copy"},
         "bc_now": {"ko": "🚀 지금 발송", "en": "🚀 Send now"},
@@ -777,6 +811,7 @@ CATALOGUE.update(
             "ko": "테스트 발송에 실패했어요.",
             "en": "The test copy could not be sent.",
         },
+        "bc_discard": {"ko": "✖️ 공지 작성 취소", "en": "✖️ Discard notice"},
         "bc_cancelled": {"ko": "공지 작성을 취소했어요.", "en": "Notice discarded."},
         "bc_stop": {"ko": "⏹ 중지", "en": "⏹ Stop"},
         "bc_progress_sending": {
@@ -795,11 +830,21 @@ CATALOGUE.update(
             "ko": "#{id} {at} · {status} · {program} · 보냄 {sent}/{total} (차단 {blocked}, 실패 {failed})",
             "en": "#{id} {at} · {status} · {program} · sent {sent}/{total} (blocked {blocked}, failed {failed})",
         },
+        "bc_line_scheduled": {
+            "ko": "#{id} {at} · {status} · {program} · 받는 사람은 보낼 때 정해져요",
+            "en": "#{id} {at} · {status} · {program} · recipients are counted when it starts",
+        },
+        "bc_unschedule": {"ko": "✖️ #{id} 예약 취소", "en": "✖️ Cancel #{id}"},
+        "bc_unscheduled": {
+            "ko": "✖️ 예약한 공지 #{id}를 취소했어요.",
+            "en": "✖️ Scheduled notice #{id} cancelled.",
+        },
         "bc_none": {"ko": "보낸 공지가 없어요.", "en": "No notices yet."},
         "bc_status_scheduled": {"ko": "예약", "en": "scheduled"},
         "bc_status_sending": {"ko": "발송 중", "en": "sending"},
         "bc_status_done": {"ko": "완료", "en": "done"},
         "bc_status_stopped": {"ko": "중지", "en": "stopped"},
+        "bc_status_cancelled": {"ko": "예약 취소", "en": "cancelled"},
     }
 )
 
@@ -825,6 +870,30 @@ CATALOGUE.update(
         },
         "handoff_no_messages": {"ko": "(없음)", "en": "(none)"},
         "handoff_followup": {"ko": "💬 #{id} 주민: {text}", "en": "💬 #{id} resident: {text}"},
+        "handoff_ask": {
+            "ko": "🙋 담당 직원에게 전달할 질문을 적어 주세요. 다음에 보내시는 메시지를 전달할게요.",
+            "en": "🙋 Please type your question for staff; I will pass on your next message.",
+        },
+        "handoff_open": {
+            "ko": "🙋 담당 직원과 연결되어 있어요. 적으시는 내용은 바로 전달돼요. 끝내려면 /cancel",
+            "en": "🙋 You are connected to staff; what you write goes to them. /cancel ends it.",
+        },
+        "handoff_ask_cancelled": {
+            "ko": "상담원 연결을 취소했어요.",
+            "en": "The request to talk to a person was cancelled.",
+        },
+        "handoff_media_followup": {
+            "ko": "💬 #{id} 주민이 보낸 자료예요 (아래):",
+            "en": "💬 #{id} the resident sent this (below):",
+        },
+        "handoff_media_reply": {
+            "ko": "👩‍💼 담당 직원이 보낸 자료예요 (아래):",
+            "en": "👩‍💼 Staff sent you this (below):",
+        },
+        "handoff_followup_sent": {
+            "ko": "💬 담당 직원에게 전달했어요. 이어서 적으시는 내용도 전달돼요. 상담을 끝내려면 /cancel",
+            "en": "💬 Passed to staff; anything more you write is passed on too. /cancel ends it.",
+        },
         "handoff_reply": {"ko": "👩‍💼 담당 직원: {text}", "en": "👩‍💼 Staff: {text}"},
         "handoff_close": {"ko": "✅ 상담 종료", "en": "✅ Close"},
         "handoff_closed": {"ko": "#{id} 상담을 종료했어요.", "en": "#{id} closed."},
@@ -875,6 +944,18 @@ CATALOGUE.update(
 
 CATALOGUE.update(
     {
+        # Won amounts (bot/money.py): Korean units in both languages, as the report writes them.
+        "krw": {"ko": "{amount}원"},
+        "krw_eok": {"ko": "{amount}억원"},
+        "schema_behind": {
+            "ko": "데이터베이스가 최신 구조가 아니에요 / {error}",
+            "en": "The database schema is out of date / {error}",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
         "flood": {
             "ko": "메시지가 너무 빨리 오고 있어요. 잠시 후 다시 보내 주세요.",
             "en": "You are sending messages very fast; please wait a moment.",
@@ -906,6 +987,33 @@ COMMAND_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "forget": {"ko": "내 기록 지우기 (자격 확인, 임시 저장)", "en": "Delete my answers and drafts"},
     "cancel": {"ko": "진행 중인 것 취소", "en": "Cancel what is in progress"},
 }
+
+
+# The spreadsheet staff export: column headers and sheet names.
+CATALOGUE.update(
+    {
+        "export_col_receipt": {"ko": "접수번호", "en": "Receipt"},
+        "export_col_status": {"ko": "상태", "en": "Status"},
+        "export_col_reason": {"ko": "사유", "en": "Reason"},
+        "export_col_team": {"ko": "팀 이름", "en": "Team"},
+        "export_col_title": {"ko": "제목", "en": "Title"},
+        "export_col_theme": {"ko": "주제", "en": "Theme"},
+        "export_col_description": {"ko": "소개", "en": "Description"},
+        "export_col_phone": {"ko": "대표자 연락처", "en": "Representative's phone"},
+        "export_col_members": {"ko": "팀원 수", "en": "Members"},
+        "export_col_budget_total": {"ko": "예산 합계(원)", "en": "Budget total (KRW)"},
+        "export_col_file": {"ko": "제안서 파일", "en": "Proposal file"},
+        "export_col_submitted_at": {"ko": "제출 시각(한국 시간)", "en": "Submitted (Korea time)"},
+        "export_col_name": {"ko": "이름", "en": "Name"},
+        "export_col_age": {"ko": "나이", "en": "Age"},
+        "export_col_tie": {"ko": "영등포구와의 관계", "en": "Tie to Yeongdeungpo"},
+        "export_col_item": {"ko": "항목", "en": "Item"},
+        "export_col_amount": {"ko": "금액(원)", "en": "Amount (KRW)"},
+        "export_sheet_applications": {"ko": "신청서", "en": "Applications"},
+        "export_sheet_members": {"ko": "팀원", "en": "Members"},
+        "export_sheet_budget": {"ko": "예산", "en": "Budget"},
+    }
+)
 
 
 def t(key: str, lang: Lang = "ko", **values: object) -> str:

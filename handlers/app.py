@@ -60,8 +60,10 @@ STAFF_COMMANDS = ("applications", "broadcast", "broadcasts", "unanswered", "stat
 
 
 async def post_init(application: Application) -> None:
-    """Publish the command menu, in Korean by default and in English for English clients."""
+    """Publish the command menu, in Korean by default and in English for English clients;
+    re-plan pending reminders from the knowledge base as it is now; start the scheduler."""
     bot = application.bot
+    reminders.replan(application.bot_data["deps"])
     for language in ("ko", "en"):
         menu = [BotCommand(name, COMMAND_DESCRIPTIONS[name][language]) for name in PUBLIC_COMMANDS]
         code = None if language == "ko" else "en"

@@ -1,7 +1,8 @@
-"""Staff broadcasts: compose, preview with the exact count, test copy, send now or at a time.
-Sending runs in the background through the shared rate-limited sender, one recipient at a time,
-so residents' questions keep being answered; every recipient is a Delivery row, so a restart
-resumes with the pending ones only."""
+"""Staff broadcasts: compose, preview with the count of recipients as of now, test copy, send now
+or at a time (a scheduled one can be cancelled from /broadcasts until it starts). The recipients
+are the audience as it is when sending starts; sending runs in the background through the shared
+rate-limited sender, one recipient at a time, so residents' questions keep being answered; every
+recipient is a Delivery row, so a restart resumes with the pending ones only."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from telegram.ext import Application, ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons, program_name
 from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
+from bot.callbacks import LANGS
+from bot.clock import SEOUL
 from bot.eligibility import youth_ages
-from bot.reply import Reply
+from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
 from handlers.sending import send_reply
@@ -31,6 +34,7 @@ from storage import applications as audit
 from storage import broadcasts as store
 from storage.db import serves_several_instances
 from storage.flows import delete_flow, load_flow, save_flow
+from storage.users import language_map
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=30)  # a runner renews its heartbeat every few seconds
@@ -52,15 +56,21 @@ def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> Non
     save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
 
 
-def notice_markup(d: Deps, program_id: str, lang: str = "ko") -> InlineKeyboardMarkup:
-    """Every notice ends with the program's card and 알림 끄기."""
+def notice_markup(d: Deps, program_id: str, lang: str, audience: str) -> InlineKeyboardMarkup:
+    """Every notice ends with the program's card and a way to stop it, in the recipient's
+    language: subscribers turn the program's reminders off; everyone else (a notice to all or
+    to young people) turns such notices off."""
     name = program_name(d.assistant.kb.programs[program_id], lang)
     card = t("program_card_button", lang, program=name)
-    off = t("reminder_off", lang, program=name)
+    if audience == "programs":
+        off = t("reminder_off", lang, program=name)
+        off_data = callbacks.subscription("off", program_id)
+    else:
+        off, off_data = t("notices_off_button", lang), callbacks.notices("off")
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(card, callback_data=callbacks.program(program_id))],
-            [InlineKeyboardButton(off, callback_data=callbacks.subscription("off", program_id))],
+            [InlineKeyboardButton(off, callback_data=off_data)],
         ]
     )
 
@@ -93,7 +103,6 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             user.id,
             update.effective_chat.id,  # type: ignore[union-attr]
             send_at,
-            youth_ages(deps(context).assistant.kb),
         )
         delete_flow(deps(context).engine, user.id, FLOW)
         audit.record_action(
@@ -142,6 +151,17 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str
     return True
 
 
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel while a staff member is writing a notice: discard the draft."""
+    user = update.effective_user
+    if user is None or not deps(context).is_staff(user.id):
+        return False
+    if not delete_flow(deps(context).engine, user.id, FLOW):
+        return False
+    await send_reply(update, context, Reply(t("bc_cancelled", lang), main_menu_buttons(lang)))
+    return True
+
+
 def _with(reply: Reply, message: str) -> Reply:
     reply.text = f"{message}\n\n{reply.text}"
     return reply
@@ -166,6 +186,9 @@ async def on_press(
     d = deps(context)
     if action == "stop":
         await _stop(update, context, int(arg) if arg.isdigit() else -1, lang)
+        return
+    if action == "unschedule":
+        await _unschedule(update, context, int(arg) if arg.isdigit() else -1, lang)
         return
     draft = _load(context, user.id)  # type: ignore[union-attr]
     if draft is None:
@@ -197,7 +220,10 @@ async def on_press(
             draft.step = "schedule"
     elif action == "test" and draft.step == "preview":
         result = await context.bot_data["sender"].send(
-            chat.id, draft.text, notice_markup(d, draft.program, lang), _media(draft)
+            chat.id,
+            draft.text,
+            notice_markup(d, draft.program, lang, draft.audience["kind"]),
+            _media(draft),
         )  # type: ignore[union-attr]
         await context.bot.send_message(
             chat.id,
@@ -205,8 +231,7 @@ async def on_press(
         )  # type: ignore[union-attr]
         return
     elif action == "now" and draft.step == "preview":
-        ages = youth_ages(d.assistant.kb)
-        broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock(), ages)  # type: ignore[union-attr]
+        broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]
         await start(context.application, broadcast.id)
@@ -241,6 +266,19 @@ async def _stop(
     audit.record_action(
         deps(context).engine, update.effective_user.id, "broadcast:stop", str(broadcast_id)
     )  # type: ignore[union-attr]
+
+
+async def _unschedule(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, broadcast_id: int, lang: str
+) -> None:
+    d = deps(context)
+    if not store.cancel_scheduled(d.engine, broadcast_id):  # it started, or is gone
+        await send_reply(update, context, _with(listing(d, lang), t("stale_button", lang)))
+        return
+    audit.record_action(d.engine, update.effective_user.id, "broadcast:cancel", str(broadcast_id))  # type: ignore[union-attr]
+    await send_reply(
+        update, context, _with(listing(d, lang), t("bc_unscheduled", lang, id=broadcast_id))
+    )
 
 
 # --- the runner ---------------------------------------------------------------------------
@@ -298,6 +336,9 @@ async def _run(application: Application, broadcast_id: int) -> None:
         if broadcast is None or broadcast.status in ("done", "stopped"):
             return
         store.update(d.engine, broadcast_id, started_at=broadcast.started_at or datetime.now(UTC))
+        # the audience as it is now, once
+        store.add_recipients(d.engine, broadcast_id, youth_ages(d.assistant.kb))
+        store.requeue_flooded(d.engine, broadcast_id)  # 429 is never a reason to skip someone
         stop_button = InlineKeyboardMarkup(
             [
                 [
@@ -318,7 +359,8 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 stop_button,
             )
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
-        markup = notice_markup(d, broadcast.program_id)
+        kind = audience_of(broadcast).get("kind", "programs")
+        markups = {lang: notice_markup(d, broadcast.program_id, lang, kind) for lang in LANGS}
         progress = _Progress(
             bot,
             d,
@@ -330,12 +372,20 @@ async def _run(application: Application, broadcast_id: int) -> None:
             stop_button,
             runner=instance_of(application),
         )
-        stopped = await _deliver_all(d, sender, broadcast, markup, progress)
+        stopped = await _deliver_all(d, sender, broadcast, markups, progress)
         final = (
             "stopped"
             if stopped or store.get(d.engine, broadcast_id).status == "stopped"
             else "done"
         )
+        left = store.counts(d.engine, broadcast_id).get("pending", 0)
+        if final == "done" and left:
+            # Recipients Telegram kept asking us to wait for: the broadcast stays 'sending', so
+            # the next broadcast tick (or a restart) resumes with exactly them.
+            log.warning(
+                "broadcast %s: %d recipients deferred by 429s; resuming", broadcast_id, left
+            )
+            return
         store.update(d.engine, broadcast_id, status=final, finished_at=datetime.now(UTC))
         await _edit(
             bot,
@@ -381,10 +431,13 @@ class _Progress:
         await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
 
 
-async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) -> bool:
+async def _deliver_all(
+    d: Deps, sender, broadcast, markups: dict[str, InlineKeyboardMarkup], progress: _Progress
+) -> bool:
     """Send to every pending recipient with a small bounded window of workers sharing the one
-    rate limiter: a recipient waiting out its own 429 does not hold up the others. Each
-    delivery row is recorded right after its send. Returns True when staff stopped it."""
+    rate limiter: a recipient waiting out its own 429 does not hold up the others. The buttons
+    are in each recipient's language as it is now. Each delivery row is recorded right after
+    its send. Returns True when staff stopped it."""
     queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
     stop = asyncio.Event()
 
@@ -394,19 +447,24 @@ async def _deliver_all(d: Deps, sender, broadcast, markup, progress: _Progress) 
             batch = store.pending(d.engine, broadcast.id, after_id=handed)
             if not batch:
                 break
+            languages = language_map(d.engine, [delivery.user_id for delivery in batch])
             for delivery in batch:
-                await queue.put(delivery)
+                await queue.put((delivery, languages.get(delivery.user_id, "ko")))
                 handed = delivery.id
         for _ in range(WINDOW):
             await queue.put(None)
 
     async def work() -> None:
         handled = 0
-        while (delivery := await queue.get()) is not None:
+        while (item := await queue.get()) is not None:
             if stop.is_set():
                 continue
+            delivery, lang = item
+            markup = markups.get(lang, markups["ko"])
             result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
-            store.record(d.engine, delivery.id, result.outcome, result.attempts, result.error)
+            # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
+            status = "pending" if result.outcome == "deferred" else result.outcome
+            store.record(d.engine, delivery.id, status, result.attempts, result.error)
             handled += 1
             if (
                 handled % STOP_CHECK_EVERY == 0
@@ -452,29 +510,42 @@ async def start_due(application: Application) -> None:
         await start(application, broadcast.id)
 
 
-@staff_only
-async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    lines = []
-    for broadcast in store.recent(deps(context).engine):
-        counts = store.counts(deps(context).engine, broadcast.id)
+def listing(d: Deps, lang: str) -> Reply:
+    """Recent notices with their figures; a scheduled one has a button to cancel it."""
+    lines, rows = [], []
+    for broadcast in store.recent(d.engine):
+        counts = store.counts(d.engine, broadcast.id)
         total = sum(counts.values())
+        at = broadcast.send_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+        program = program_name(d.assistant.kb.programs[broadcast.program_id], lang)
+        status = t(f"bc_status_{broadcast.status}", lang)
+        if broadcast.status == "scheduled":
+            lines.append(
+                t("bc_line_scheduled", lang, id=broadcast.id, at=at, status=status, program=program)
+            )
+            label = t("bc_unschedule", lang, id=broadcast.id)
+            rows.append([Button(label, callbacks.broadcast("unschedule", str(broadcast.id)))])
+            continue
         lines.append(
             t(
                 "bc_line",
                 lang,
                 id=broadcast.id,
-                at=broadcast.send_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                status=t(f"bc_status_{broadcast.status}", lang),
-                program=program_name(
-                    deps(context).assistant.kb.programs[broadcast.program_id], lang
-                ),
+                at=at,
+                status=status,
+                program=program,
                 sent=counts.get("sent", 0),
                 total=total,
                 blocked=counts.get("blocked", 0),
                 failed=counts.get("failed", 0),
             )
         )
-    await send_reply(update, context, Reply("\n".join(lines) or t("bc_none", lang)))
+    return Reply("\n".join(lines) or t("bc_none", lang), rows)
+
+
+@staff_only
+async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    await send_reply(update, context, listing(deps(context), lang))
 
 
 def audience_of(broadcast) -> dict:

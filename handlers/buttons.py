@@ -62,6 +62,8 @@ async def route(
         await reminders.subscribe_command(update, context, lang)
     elif press.action == "sub":
         await reminders.on_press(update, context, press.args[0], press.args[1], lang)
+    elif press.action == "ntc":
+        await reminders.on_notices_press(update, context, press.args[0], lang)
     else:
         if press.action == "lang":
             lang = press.args[0]

@@ -7,21 +7,36 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import callbacks
+from bot.application_form import FLOW as APPLICATION_FLOW
 from bot.menus import help_reply
-from bot.reply import Reply
+from bot.reply import Button, Reply
+from bot.rounds import open_round
 from bot.texts import t
-from handlers import application, privacy, screener, staff
+from handlers import application, broadcasts, handoff, privacy, screener, staff
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
+from storage.flows import load_flow
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
     payload = context.args[0] if context.args else None
-    if payload == application.PROGRAM_ID:
+    if payload == application.PROGRAM_ID and _form_can_open(update, context):
         await application.apply(update, context, lang)  # a poster's QR code: straight to the form
         return
-    await send_reply(update, context, deps(context).assistant.start(payload, lang))
+    reply = deps(context).assistant.start(payload, lang)
+    if payload == application.PROGRAM_ID:  # outside a round: the card, and when the next one is
+        reply.text = f"{application.closed_reply(context, lang).text}\n\n{reply.text}"
+    await send_reply(update, context, reply)
+
+
+def _form_can_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A round is open, or the user has a draft to resume."""
+    user, d = update.effective_user, deps(context)
+    if open_round(d.assistant.kb, d.clock().date()) is not None:
+        return True
+    return user is not None and load_flow(d.engine, user.id, APPLICATION_FLOW) is not None
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -35,10 +50,12 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
-    for flow_cancel in (staff.cancel, application.cancel, screener.cancel):
+    flows = (handoff.cancel, staff.cancel, broadcasts.cancel, application.cancel, screener.cancel)
+    for flow_cancel in flows:
         if await flow_cancel(update, context, lang):
             return
-    await send_reply(update, context, Reply(t("nothing_to_cancel", lang)))
+    home = [[Button(t("home", lang), callbacks.home())]]
+    await send_reply(update, context, Reply(t("nothing_to_cancel", lang), home))
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

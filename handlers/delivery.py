@@ -1,7 +1,10 @@
 """The one way the bot sends unprompted messages (reminders, broadcasts): rate-limited, and
-honest about Telegram's answers. 429 → wait `retry_after` and retry the same recipient;
-403 → the user blocked the bot or is gone: mark them inactive, never retry; a network error →
-retry with backoff up to a limit, then report failure."""
+honest about Telegram's answers. 429 → wait `retry_after` and retry the same recipient, however
+many times Telegram asks (it is Telegram's explicit instruction, not a failure); only when the
+waits for one recipient add up to more than an hour is the send deferred: the caller keeps the
+recipient pending for a later pass, never marks them failed. 403 → the user blocked the bot or
+is gone: mark them inactive, never retry; a network error → retry with backoff up to a limit,
+then report failure."""
 
 from __future__ import annotations
 
@@ -20,10 +23,10 @@ from storage.users import mark_inactive
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["sent", "blocked", "failed"]
+Outcome = Literal["sent", "blocked", "failed", "deferred"]
 DEFAULT_RATE = 25.0  # messages per second, under Telegram's 30/s
 MAX_NETWORK_RETRIES = 3
-MAX_RETRY_AFTER_WAITS = 5
+MAX_RETRY_AFTER_TOTAL = 3600.0  # seconds of 429 waits for one recipient before deferring
 
 
 @dataclass
@@ -60,10 +63,12 @@ class Sender:
         engine: Engine,
         limiter: RateLimiter | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_retry_wait: float = MAX_RETRY_AFTER_TOTAL,
     ) -> None:
         self.bot, self.engine = bot, engine
         self.limiter = limiter or RateLimiter(sleep=sleep)
         self.sleep = sleep
+        self.max_retry_wait = max_retry_wait
 
     async def send(
         self,
@@ -73,7 +78,8 @@ class Sender:
         media: tuple[str, str] | None = None,
     ) -> Result:
         """Send a text, or a photo / document (kind, file_id) with the text as its caption."""
-        attempts = network_failures = waits = 0
+        attempts = network_failures = 0
+        waited = 0.0
         while True:
             attempts += 1
             await self.limiter.wait()
@@ -88,13 +94,12 @@ class Sender:
                     )
                 return Result("sent", attempts)
             except RetryAfter as error:
-                waits += 1
-                if waits > MAX_RETRY_AFTER_WAITS:
-                    return Result("failed", attempts, str(error))
                 delay = error.retry_after
-                await self.sleep(
-                    delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
-                )
+                seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+                if waited + seconds > self.max_retry_wait:
+                    return Result("deferred", attempts, str(error))
+                waited += seconds
+                await self.sleep(seconds)
             except Forbidden as error:
                 mark_inactive(self.engine, chat_id)
                 return Result("blocked", attempts, str(error))

@@ -1,8 +1,12 @@
 """상담원 연결: a resident's question, with their own last few messages, goes to the staff chat;
 a staff member's reply to it there comes back to the resident, and the resident's follow-ups go
-to the same thread, until it is closed. Staff see only what the resident sent."""
+to the same thread, until it is closed (by staff, by the resident's button or /cancel). Staff see
+only what the resident sent; the resident reads everything in their own language. Pressing the
+button before asking anything first asks for the question."""
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -11,11 +15,16 @@ from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.reply import Button, Reply
 from bot.texts import t
-from handlers.deps import deps
+from handlers.deps import Deps, deps
 from handlers.sending import markup, send_reply
 from storage import handoffs as store
+from storage.flows import delete_flow, load_flow, save_flow
+from storage.models import HandoffThread
+from storage.users import language_of
 
 RECENT = 5
+ASKING = "handoff_question"  # flow row: the resident was asked to type the question for staff
+ASKING_FOR = timedelta(minutes=30)  # after that, a message is a question for the bot again
 
 
 def remember(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -25,6 +34,10 @@ def remember(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     )
     recent.append(text[:500])
     del recent[:-RECENT]
+
+
+def _recent(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    return (context.user_data or {}).get("recent", [])
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
@@ -37,9 +50,25 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
             update, context, Reply(t("handoff_unavailable", lang), main_menu_buttons(lang))
         )
         return
+    thread = store.open_thread(d.engine, user.id)
+    if thread is not None:  # already with staff: what they type goes there
+        await send_reply(update, context, Reply(t("handoff_open", lang), _end_button(thread, lang)))
+        return
+    if not _recent(context):
+        # Nothing to hand over yet: ask for the question instead of sending staff "(없음)".
+        save_flow(d.engine, user.id, ASKING, {"asked_at": d.clock().isoformat()})
+        rows = [[Button(t("home", lang), callbacks.home())]]
+        await send_reply(update, context, Reply(t("handoff_ask", lang), rows))
+        return
+    await _hand_over(update, context, lang)
+
+
+async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    d = deps(context)
+    assert user is not None and chat is not None and d.staff_chat_id is not None
     thread = store.open_thread(d.engine, user.id) or store.create(d.engine, user.id, chat.id)
-    recent = (context.user_data or {}).get("recent", [])
-    lines = "\n".join(f"• {text}" for text in recent) or t("handoff_no_messages", "ko")
+    lines = "\n".join(f"• {text}" for text in _recent(context)) or t("handoff_no_messages", "ko")
     staff_text = t("handoff_staff", "ko", id=thread.id, name=user.first_name or "", messages=lines)
     close = Reply(
         "", [[Button(t("handoff_close", "ko"), callbacks.handoff("close", str(thread.id)))]]
@@ -49,12 +78,37 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
     text = t("handoff_sent", lang)
     if not d.office_hours.is_open(d.clock()):
         text += "\n" + t("handoff_after_hours", lang, hours=d.office_hours.label())
-    rows = [[Button(t("handoff_end", lang), callbacks.handoff("end", str(thread.id)))]]
-    await send_reply(update, context, Reply(text, rows))
+    await send_reply(update, context, Reply(text, _end_button(thread, lang)))
+
+
+def _end_button(thread: HandoffThread, lang: str) -> list[list[Button]]:
+    return [[Button(t("handoff_end", lang), callbacks.handoff("end", str(thread.id)))]]
+
+
+def _asked(d: Deps, user_id: int) -> bool:
+    """Whether the resident was just asked for the question to hand to staff (and clear it)."""
+    state = load_flow(d.engine, user_id, ASKING)
+    if state is None:
+        return False
+    delete_flow(d.engine, user_id, ASKING)
+    asked_at = datetime.fromisoformat(state.get("asked_at", "1970-01-01T00:00:00+00:00"))
+    return d.clock() - asked_at <= ASKING_FOR
+
+
+async def take_question(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """The question the resident was asked to type for staff (a message no flow took, already
+    remembered): it starts the handoff instead of being answered by the bot."""
+    user = update.effective_user
+    d = deps(context)
+    if user is None or d.staff_chat_id is None or not _asked(d, user.id):
+        return False
+    await _hand_over(update, context, lang)
+    return True
 
 
 async def forward_followup(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    """While a thread is open, the resident's messages go to staff instead of the bot."""
+    """While a thread is open, the resident's messages go to staff instead of the bot (the first
+    one is acknowledged)."""
     user = update.effective_user
     d = deps(context)
     thread = store.open_thread(d.engine, user.id) if user and d.staff_chat_id is not None else None
@@ -64,7 +118,24 @@ async def forward_followup(update: Update, context: ContextTypes.DEFAULT_TYPE, t
         d.staff_chat_id, t("handoff_followup", "ko", id=thread.id, text=text)
     )
     store.link(d.engine, thread.id, posted.message_id)
+    await _acknowledge(update, context, thread)
     return True
+
+
+async def _acknowledge(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread
+) -> None:
+    """Tell the resident their first follow-up went to staff (later ones pass silently)."""
+    if context.user_data is None:
+        return
+    acked: set[int] = context.user_data.setdefault("handoff_acked", set())
+    if thread.id in acked:
+        return
+    acked.add(thread.id)
+    lang = language_of(deps(context).engine, thread.user_id)
+    await send_reply(
+        update, context, Reply(t("handoff_followup_sent", lang), _end_button(thread, lang))
+    )
 
 
 async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -79,14 +150,77 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     ):
         return False
     thread = store.thread_of(d.engine, message.reply_to_message.message_id)
-    if thread is None or not message.text:
+    if thread is None:
         return False
     if thread.status != "open":
         await message.reply_text(t("handoff_closed_already", "ko", id=thread.id))
         return True
-    await context.bot.send_message(thread.chat_id, t("handoff_reply", "ko", text=message.text))
+    lang = language_of(d.engine, thread.user_id)
+    if message.text:
+        await context.bot.send_message(thread.chat_id, t("handoff_reply", lang, text=message.text))
+    else:  # a photo, a document, a voice note…: the resident gets a copy
+        await context.bot.send_message(thread.chat_id, t("handoff_media_reply", lang))
+        await context.bot.copy_message(thread.chat_id, chat.id, message.message_id)
     store.link(d.engine, thread.id, message.message_id)
     return True
+
+
+async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A message that is not text: a staff reply to a thread is relayed to the resident, anything
+    else in the staff chat is left alone (never answered there), and a resident's during an open
+    thread is copied to staff. False: not a handoff matter."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    d = deps(context)
+    if message is None or chat is None:
+        return False
+    if await relay_staff_reply(update, context):
+        return True
+    if chat.id == d.staff_chat_id:
+        return True
+    thread = store.open_thread(d.engine, user.id) if user and d.staff_chat_id is not None else None
+    if thread is None:
+        return False
+    header = await context.bot.send_message(
+        d.staff_chat_id, t("handoff_media_followup", "ko", id=thread.id)
+    )
+    copied = await context.bot.copy_message(d.staff_chat_id, chat.id, message.message_id)
+    store.link(d.engine, thread.id, header.message_id)
+    store.link(d.engine, thread.id, copied.message_id)
+    await _acknowledge(update, context, thread)
+    return True
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel: stop waiting for the question, or end the open thread (staff are told)."""
+    user = update.effective_user
+    d = deps(context)
+    if user is None:
+        return False
+    if delete_flow(d.engine, user.id, ASKING):
+        await send_reply(
+            update, context, Reply(t("handoff_ask_cancelled", lang), main_menu_buttons(lang))
+        )
+        return True
+    thread = store.open_thread(d.engine, user.id)
+    if thread is None or not store.close(d.engine, thread.id):
+        return False
+    await _closed(context, thread, by_staff=False)
+    return True
+
+
+async def _closed(
+    context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread, by_staff: bool
+) -> None:
+    d = deps(context)
+    lang = language_of(d.engine, thread.user_id)
+    await context.bot.send_message(
+        thread.chat_id,
+        t("handoff_ended", lang),
+        reply_markup=markup(Reply("", main_menu_buttons(lang))),
+    )
+    if d.staff_chat_id is not None:
+        key = "handoff_closed" if by_staff else "handoff_closed_by_resident"
+        await context.bot.send_message(d.staff_chat_id, t(key, "ko", id=thread.id))
 
 
 async def on_press(
@@ -103,10 +237,4 @@ async def on_press(
     if thread is None or not (from_staff_chat or own) or not store.close(d.engine, thread.id):
         await send_reply(update, context, Reply(t("stale_button", lang)))
         return
-    await context.bot.send_message(thread.chat_id, t("handoff_ended", "ko"))
-    if from_staff_chat:
-        await context.bot.send_message(d.staff_chat_id, t("handoff_closed", "ko", id=thread.id))
-    else:
-        await context.bot.send_message(
-            d.staff_chat_id, t("handoff_closed_by_resident", "ko", id=thread.id)
-        )
+    await _closed(context, thread, by_staff=from_staff_chat)

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.answers import program_name
 from bot.charts import stats_chart
+from bot.clock import SEOUL
 from bot.grouping import Group, group_questions
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -37,7 +38,7 @@ def unanswered_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
         newest = group.newest
         tagged = next((q.program_id for q in group.members if q.program_id), None)
         program = program_name(kb.programs[tagged], lang) if tagged else t("unq_untagged", lang)
-        when = newest.created_at.strftime("%m-%d")
+        when = newest.created_at.astimezone(SEOUL).strftime("%m-%d %H:%M")
         lines.append(
             t(
                 "unq_line",
@@ -84,6 +85,7 @@ async def on_press(
             [Button(program_name(p, lang), callbacks.unanswered("set", question_id, p.id))]
             for p in programs
         ]
+        rows.append([Button(t("back", lang), callbacks.unanswered("list", question_id))])
         await send_reply(
             update, context, Reply(t("unq_choose", lang, text=group.newest.text[:80]), rows)
         )

@@ -178,6 +178,16 @@ class LocalBotApi(BaseRequest):
             "photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
         }
 
+    def _api_copyMessage(self, params: dict[str, Any]) -> object:
+        copy = SentMessage(
+            chat_id=int(params["chat_id"]),
+            message_id=next(self._ids),
+            text=str(params.get("caption", "")),
+            document=f"copy:{params['from_chat_id']}:{params['message_id']}",
+        )
+        self._store("send", copy)
+        return {"message_id": copy.message_id}
+
     def _api_editMessageText(self, params: dict[str, Any]) -> object:
         key = (int(params["chat_id"]), int(params["message_id"]))
         markup = params.get("reply_markup") or {}

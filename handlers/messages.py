@@ -42,12 +42,14 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # in the staff chat the bot only relays replies to residents
     if await handoff.forward_followup(update, context, text):
         return
-    handoff.remember(context, text)
     if user is not None:
         for flow in flows_by_recency(deps(context).engine, user.id):
             take = FLOW_TEXT.get(flow)
             if take is not None and await take(update, context, text, lang):
                 return
+    handoff.remember(context, text)  # only questions: never answers typed into a flow
+    if await handoff.take_question(update, context, lang):
+        return
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()
@@ -60,7 +62,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     activity(context).question(log)
     if not reply.answered:
-        record_unanswered(engine, user_id, text, lang)
+        record_unanswered(engine, user_id, text, lang, now)
     if reply.program_id == application.PROGRAM_ID and reply.topic == "apply":
         await send_reply(update, context, reply)
         await application.apply(update, context, lang)
@@ -74,6 +76,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await handoff.on_media(update, context):  # relayed either way; silence in the staff chat
+        return
     lang = user_language(update, context)
     if await broadcasts.on_media(update, context, lang):
         return

@@ -1,6 +1,14 @@
 """Reminders in the chat: subscriptions (/subscribe, /mysubscriptions, card and reminder buttons),
 and the dispatcher that delivers due reminder rows. The rows are the truth: the scheduler only
-wakes the dispatcher, so a restart delivers what came due meanwhile, once."""
+wakes the dispatcher, so a restart delivers what came due meanwhile, once.
+
+Exactly once is not possible over Telegram (a send has no idempotency key), so the dispatcher
+chooses which way to fail. A row is claimed ('sending') right before the API call and marked
+'sent' right after it returns; only a crash inside that call leaves it 'sending', and then
+nobody knows whether Telegram delivered it. Such a row is settled as probably sent and never
+resent: a reminder may, rarely, be lost (the process died before its request left), but a
+restart right after a send never doubles it. A send known to have failed (Telegram refused it,
+the network failed every retry) goes back to pending and is tried again."""
 
 from __future__ import annotations
 
@@ -13,15 +21,24 @@ from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import program_name
-from bot.reminders import combine, draft_reminders, is_quiet, program_reminders, start_of_day
+from bot.clock import SEOUL
+from bot.reminders import (
+    combine,
+    draft_reminders,
+    is_quiet,
+    planned_for_key,
+    program_reminders,
+    start_of_day,
+)
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.delivery import Sender
 from handlers.deps import Deps, deps
-from handlers.sending import send_reply
+from handlers.sending import markup, send_reply
 from storage import reminders as store
 from storage.flows import load_flow
-from storage.users import is_active, language_of
+from storage.models import Reminder
+from storage.users import is_active, language_of, notices_on, set_notices
 
 log = logging.getLogger(__name__)
 STUCK_AFTER = timedelta(minutes=10)
@@ -58,6 +75,35 @@ def plan_now(d: Deps, user_id: int, chat_id: int, key: str, text: str) -> None:
     store.add_reminder(d.engine, user_id, chat_id, key, text, d.clock())
 
 
+def replan(d: Deps) -> tuple[int, int, int]:
+    """Bring pending reminders in line with the knowledge base as it is now (start-up: staff may
+    have edited reminders.yaml or rounds.yaml): a pending row whose date or text changed is
+    moved, one whose event is gone is cancelled, and a subscriber gets the future events added
+    since they subscribed. Sent rows are never touched, so nothing is sent twice; running it
+    again changes nothing. Returns (moved, cancelled, added)."""
+    kb = d.assistant.kb
+    moved = cancelled = added = 0
+    for row in store.pending_planned(d.engine):
+        planned = planned_for_key(kb, row.key, language_of(d.engine, row.user_id))
+        if planned is None or planned.program_id != row.program_id:
+            cancelled += store.cancel_pending(d.engine, row.id)  # type: ignore[arg-type]
+        elif planned.due_at != row.due_at or planned.text != row.text:
+            moved += store.reschedule(d.engine, row.id, planned.due_at, planned.text)  # type: ignore[arg-type]
+    for user_id, chat_id, lang, program_id in store.all_subscriptions(d.engine):
+        if program_id in kb.programs:
+            added += plan_program(d, user_id, chat_id, program_id, lang)
+    if moved or cancelled or added:
+        log.info("reminders re-planned: %d moved, %d cancelled, %d added", moved, cancelled, added)
+    return moved, cancelled, added
+
+
+def text_of(d: Deps, row: Reminder, lang: str) -> str:
+    """A planned reminder is worded at sending time, in the language the user has then; a status
+    notice keeps the text it was written with."""
+    planned = planned_for_key(d.assistant.kb, row.key, lang)
+    return planned.text if planned is not None else row.text
+
+
 def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
     """A draft deadline reminder only matters while the draft is still unsubmitted."""
     if not key.startswith("draft:"):
@@ -75,7 +121,9 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
     combined. Returns the number of messages sent."""
     if is_quiet(now):
         return 0
-    store.release_stuck(d.engine, now - STUCK_AFTER)
+    settled = store.settle_stuck(d.engine, now - STUCK_AFTER)
+    if settled:
+        log.warning("reminders %s were being sent when an instance stopped: taken as sent", settled)
     sent = 0
     for user_id, group in groupby(store.due(d.engine, now), key=lambda r: r.user_id):
         rows = list(group)
@@ -91,12 +139,14 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         rows = [r for r in rows if r not in stale]
         if not rows:
             continue
-        if not store.claim(d.engine, [r.id for r in rows], now):
-            continue  # another instance is sending these
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
-        result = await sender.send(rows[0].chat_id, combine((r.text for r in rows), lang), markup)
+        text = combine((text_of(d, r, lang) for r in rows), lang)
+        # Only the API call lies between the claim and the outcome (module docstring).
+        if not store.claim(d.engine, [r.id for r in rows], now):
+            continue  # another instance is sending these
+        result = await sender.send(rows[0].chat_id, text, markup)
         if result.outcome == "sent":
             store.mark(d.engine, [r.id for r in rows], "sent", now)
             sent += 1
@@ -131,6 +181,8 @@ def subscription_menu(d: Deps, user_id: int, lang: str) -> Reply:
         key = "subscribe_on_label" if program.id in mine else "subscribe_off_label"
         label = t(key, lang, program=program_name(program, lang))
         rows.append([Button(label, callbacks.subscription("toggle", program.id))])
+    notices = "notices_on_label" if notices_on(d.engine, user_id) else "notices_off_label"
+    rows.append([Button(t(notices, lang), callbacks.notices("toggle"))])
     rows.append([Button(t("home", lang), callbacks.home())])
     return Reply(t("subscribe_title", lang), rows)
 
@@ -147,8 +199,12 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, l
         return
     d = deps(context)
     mine = [d.assistant.kb.programs[p] for p in sorted(store.subscriptions(d.engine, user.id))]
+    way_on = [
+        [Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
     if not mine:
-        await send_reply(update, context, Reply(t("no_subscriptions", lang)))
+        await send_reply(update, context, Reply(t("no_subscriptions", lang), way_on))
         return
     names = ", ".join(program_name(p, lang) for p in mine)
     rows = [
@@ -160,7 +216,21 @@ async def my_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE, l
         ]
         for p in mine
     ]
-    await send_reply(update, context, Reply(t("my_subscriptions", lang, programs=names), rows))
+    reply = Reply(t("my_subscriptions", lang, programs=names), [*rows, *way_on])
+    await send_reply(update, context, reply)
+
+
+def subscription_note(d: Deps, user_id: int, program_id: str, on: bool, lang: str) -> str:
+    """What turning reminders on or off means, truthfully: the date of the next reminder, or that
+    none is scheduled now and only staff notices to subscribers will come."""
+    name = program_name(d.assistant.kb.programs[program_id], lang)
+    if not on:
+        return t("unsubscribed", lang, program=name)
+    due_at = store.next_pending(d.engine, user_id, program_id)
+    if due_at is None:
+        return t("subscribed_no_dates", lang, program=name)
+    when = max(due_at, d.clock()).astimezone(SEOUL).strftime("%Y-%m-%d")
+    return t("subscribed", lang, program=name, date=when)
 
 
 async def on_press(
@@ -170,7 +240,6 @@ async def on_press(
     if user is None or chat is None:
         return
     d = deps(context)
-    program = d.assistant.kb.programs[program_id]
     on = program_id in store.subscriptions(d.engine, user.id)
     turn_on = {"on": True, "off": False, "toggle": not on}[mode]
     if turn_on:
@@ -178,8 +247,40 @@ async def on_press(
         plan_program(d, user.id, chat.id, program_id, lang)
     else:
         store.unsubscribe(d.engine, user.id, program_id)
+    note = subscription_note(d, user.id, program_id, turn_on, lang)
     if mode == "toggle":
-        await send_reply(update, context, subscription_menu(d, user.id, lang))
+        menu = subscription_menu(d, user.id, lang)
+        menu.text = f"{note}\n\n{menu.text}"
+        await send_reply(update, context, menu)
         return
-    key = "subscribed" if turn_on else "unsubscribed"
-    await context.bot.send_message(chat.id, t(key, lang, program=program_name(program, lang)))
+    name = program_name(d.assistant.kb.programs[program_id], lang)
+    rows = [
+        [Button(t("program_card_button", lang, program=name), callbacks.program(program_id))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    # A new message: the card or the reminder the button was on stays as it was.
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
+
+
+async def on_notices_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, mode: str, lang: str
+) -> None:
+    """🔕 on a notice sent to everyone or to young people, or the toggle in /subscribe."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    d = deps(context)
+    turn_on = {"on": True, "off": False, "toggle": not notices_on(d.engine, user.id)}[mode]
+    set_notices(d.engine, user.id, turn_on)
+    note = t("notices_on" if turn_on else "notices_off", lang)
+    if mode == "toggle":
+        menu = subscription_menu(d, user.id, lang)
+        menu.text = f"{note}\n\n{menu.text}"
+        await send_reply(update, context, menu)
+        return
+    again = "off" if turn_on else "on"
+    rows = [
+        [Button(t(f"notices_{again}_button", lang), callbacks.notices(again))],
+        [Button(t("home", lang), callbacks.home())],
+    ]
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))

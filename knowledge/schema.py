@@ -167,6 +167,17 @@ class ReminderEvent(Strict):
     text: Text
     source: str
 
+    @model_validator(mode="after")
+    def _a_real_day(self) -> ReminderEvent:
+        if self.day is not None:
+            try:
+                date(self.year, self.month, self.day)
+            except ValueError:
+                raise ValueError(
+                    f"day {self.day} does not exist in {self.year}-{self.month:02d}"
+                ) from None
+        return self
+
 
 class ReminderPlan(Strict):
     day_of_month: int = Field(ge=1, le=28)

@@ -19,10 +19,15 @@ def audience_users(
     engine: Engine, audience: dict[str, Any], youth_ages: tuple[int, int] | None = None
 ) -> list[tuple[int, int]]:
     """(user_id, chat_id) of the active users the audience describes; "youth" are those whose
-    screener age is within `youth_ages` (the knowledge base's, passed by the caller)."""
+    screener age is within `youth_ages` (the knowledge base's, passed by the caller). Whoever
+    turned notices off gets none sent to everyone or to young people; subscribers of a program
+    chose it."""
     with Session(engine) as session:
-        users = {u.id: u.chat_id for u in session.exec(select(User).where(User.active == True))}  # noqa: E712
         kind = audience.get("kind")
+        active = select(User).where(User.active == True)  # noqa: E712
+        if kind != "programs":
+            active = active.where(User.notices_off == False)  # noqa: E712
+        users = {u.id: u.chat_id for u in session.exec(active)}
         if kind == "programs":
             programs = audience.get("programs", [])
             chosen = {
@@ -51,10 +56,9 @@ def create(
     staff_id: int,
     staff_chat_id: int,
     send_at: datetime,
-    youth_ages: tuple[int, int] | None = None,
 ) -> Broadcast:
-    """The broadcast and one pending delivery per recipient, in one transaction."""
-    recipients = audience_users(engine, draft["audience"], youth_ages)
+    """The broadcast, without recipients: who gets it is decided when sending starts
+    (add_recipients), so a scheduled notice reaches the audience as it is at its time."""
     with Session(engine, expire_on_commit=False) as session:
         broadcast = Broadcast(
             staff_id=staff_id,
@@ -67,11 +71,59 @@ def create(
             send_at=utc(send_at),
         )
         session.add(broadcast)
-        session.flush()
-        for user_id, chat_id in recipients:
-            session.add(Delivery(broadcast_id=broadcast.id, user_id=user_id, chat_id=chat_id))
         session.commit()
         return broadcast
+
+
+def add_recipients(
+    engine: Engine, broadcast_id: int, youth_ages: tuple[int, int] | None = None
+) -> int:
+    """One pending delivery per member of the audience as it is now, in one transaction, once:
+    a broadcast that already has its rows (a resume after a restart) keeps them."""
+    with Session(engine) as session:
+        broadcast = session.get(Broadcast, broadcast_id)
+        started = session.exec(
+            select(Delivery.id).where(Delivery.broadcast_id == broadcast_id).limit(1)
+        ).first()
+        if broadcast is None or started is not None:
+            return 0
+        recipients = audience_users(engine, json.loads(broadcast.audience), youth_ages)
+        for user_id, chat_id in recipients:
+            session.add(Delivery(broadcast_id=broadcast_id, user_id=user_id, chat_id=chat_id))
+        session.commit()
+        return len(recipients)
+
+
+FLOOD_ERROR = "Flood control exceeded"  # how python-telegram-bot words a 429
+
+
+def requeue_flooded(engine: Engine, broadcast_id: int) -> int:
+    """Recipients marked failed only because Telegram kept answering 429 (the sender used to
+    give up after five waits) go back to pending, so resuming the broadcast reaches them."""
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Delivery)
+            .where(
+                Delivery.broadcast_id == broadcast_id,
+                Delivery.status == "failed",
+                col(Delivery.last_error).startswith(FLOOD_ERROR),
+            )
+            .values(status="pending")
+        )
+        session.commit()
+        return result.rowcount
+
+
+def cancel_scheduled(engine: Engine, broadcast_id: int) -> bool:
+    """Cancel a broadcast that has not started; False when it is no longer scheduled."""
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Broadcast)
+            .where(Broadcast.id == broadcast_id, Broadcast.status == "scheduled")
+            .values(status="cancelled", finished_at=utcnow())
+        )
+        session.commit()
+        return result.rowcount == 1
 
 
 def get(engine: Engine, broadcast_id: int) -> Broadcast | None:

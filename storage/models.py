@@ -21,6 +21,7 @@ class User(SQLModel, table=True):
     first_seen: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
     active: bool = True
+    notices_off: bool = False  # no notices to everyone / to young people (program ones still come)
 
 
 class UnansweredQuestion(SQLModel, table=True):
@@ -119,7 +120,7 @@ class Reminder(SQLModel, table=True):
     program_id: str | None = None
     text: str
     due_at: datetime = Field(index=True)  # UTC
-    status: str = Field(default="pending", index=True)  # pending / sent / cancelled / failed
+    status: str = Field(default="pending", index=True)  # pending/sending/sent/cancelled/failed
     sent_at: datetime | None = None
 
 
@@ -134,7 +135,7 @@ class Broadcast(SQLModel, table=True):
     media_file_id: str | None = None
     program_id: str
     audience: str  # JSON: {"kind": "all" | "youth" | "programs", "programs": [...]}
-    status: str = Field(default="scheduled", index=True)  # scheduled/sending/done/stopped
+    status: str = Field(default="scheduled", index=True)  # scheduled/sending/done/stopped/cancelled
     send_at: datetime = Field(default_factory=utcnow)
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -12,10 +12,18 @@ from storage.models import QuestionLog, UnansweredQuestion
 MAX_STORED_CHARS = 1000
 
 
-def record_unanswered(engine: Engine, user_id: int | None, text: str, language: str) -> None:
+def record_unanswered(
+    engine: Engine, user_id: int | None, text: str, language: str, at: datetime
+) -> None:
+    """Keep a question that got the fallback, at the (injected) clock's time."""
     with Session(engine) as session:
         session.add(
-            UnansweredQuestion(user_id=user_id, text=text[:MAX_STORED_CHARS], language=language)
+            UnansweredQuestion(
+                user_id=user_id,
+                text=text[:MAX_STORED_CHARS],
+                language=language,
+                created_at=at.astimezone(UTC),
+            )
         )
         session.commit()
 

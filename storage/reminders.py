@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Reminder, Subscription
+from storage.models import Reminder, Subscription, User
+
+PLANNED_PREFIXES = ("event:", "round:", "draft:")  # keys the knowledge base's schedule plans
 
 
 def utc(moment: datetime) -> datetime:
@@ -30,6 +32,17 @@ def subscribers(engine: Engine, program_ids: list[str]) -> set[int]:
         return {row.user_id for row in rows}
 
 
+def all_subscriptions(engine: Engine) -> list[tuple[int, int, str, str]]:
+    """(user_id, chat_id, language, program_id) of every subscription of a known user."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(User.id, User.chat_id, User.language, Subscription.program_id)
+            .join(Subscription, col(Subscription.user_id) == col(User.id))
+            .order_by(col(User.id), col(Subscription.program_id))
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
 def subscribe(engine: Engine, user_id: int, program_id: str) -> bool:
     """True when the subscription is new."""
     with Session(engine) as session:
@@ -41,7 +54,8 @@ def subscribe(engine: Engine, user_id: int, program_id: str) -> bool:
 
 
 def unsubscribe(engine: Engine, user_id: int, program_id: str) -> None:
-    """Remove the subscription and every pending reminder it brought."""
+    """Remove the subscription and every pending reminder about the program: its events, round
+    openings and a draft's deadline reminders (🔕 on the D-3 one also stops the D-1)."""
     with Session(engine) as session:
         row = session.get(Subscription, (user_id, program_id))
         if row is not None:
@@ -51,7 +65,7 @@ def unsubscribe(engine: Engine, user_id: int, program_id: str) -> None:
                 Reminder.user_id == user_id,
                 Reminder.program_id == program_id,
                 Reminder.status == "pending",
-                col(Reminder.key).startswith("event:") | col(Reminder.key).startswith("round:"),
+                or_(*(col(Reminder.key).startswith(prefix) for prefix in PLANNED_PREFIXES)),
             )
         )
         for reminder in pending:
@@ -94,6 +108,55 @@ def add_reminder(
         return True
 
 
+def pending_planned(engine: Engine) -> list[Reminder]:
+    """Pending reminders whose time and text come from the knowledge base's schedule."""
+    with Session(engine, expire_on_commit=False) as session:
+        planned = or_(*(col(Reminder.key).startswith(prefix) for prefix in PLANNED_PREFIXES))
+        statement = (
+            select(Reminder).where(Reminder.status == "pending", planned).order_by(col(Reminder.id))
+        )
+        return list(session.exec(statement))
+
+
+def reschedule(engine: Engine, reminder_id: int, due_at: datetime, text: str) -> bool:
+    """Move a still-pending reminder to a new time and text; False when it is no longer pending
+    (sent or being sent meanwhile: what was sent is never re-planned)."""
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(Reminder.id == reminder_id, Reminder.status == "pending")
+            .values(due_at=utc(due_at), text=text)
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def cancel_pending(engine: Engine, reminder_id: int) -> bool:
+    with Session(engine) as session:
+        result = session.exec(
+            update(Reminder)
+            .where(Reminder.id == reminder_id, Reminder.status == "pending")
+            .values(status="cancelled")
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def next_pending(engine: Engine, user_id: int, program_id: str) -> datetime | None:
+    """When the user's next reminder about the program is due; None when none is planned."""
+    with Session(engine) as session:
+        statement = (
+            select(Reminder.due_at)
+            .where(
+                Reminder.user_id == user_id,
+                Reminder.program_id == program_id,
+                Reminder.status == "pending",
+            )
+            .order_by(col(Reminder.due_at))
+        )
+        return session.exec(statement).first()
+
+
 def due(engine: Engine, now: datetime) -> list[Reminder]:
     with Session(engine, expire_on_commit=False) as session:
         statement = (
@@ -108,7 +171,7 @@ def sent_since(engine: Engine, user_id: int, since: datetime) -> bool:
     with Session(engine) as session:
         statement = select(Reminder.id).where(
             Reminder.user_id == user_id,
-            Reminder.status == "sent",
+            col(Reminder.status).in_(("sent", "sending")),
             Reminder.sent_at >= utc(since),
         )
         return session.exec(statement).first() is not None
@@ -129,16 +192,26 @@ def claim(engine: Engine, ids: list[int], now: datetime) -> bool:
         return True
 
 
-def release_stuck(engine: Engine, older_than: datetime) -> int:
-    """Rows left 'sending' by an instance that died mid-send go back to pending."""
+def settle_stuck(engine: Engine, older_than: datetime) -> list[int]:
+    """Rows left 'sending' by an instance that died between claiming them and recording the
+    outcome are taken as sent: the send may well have reached Telegram, and sending again would
+    double it (see handlers/reminders.py). Returns their ids."""
     with Session(engine) as session:
-        result = session.exec(
-            update(Reminder)
-            .where(Reminder.status == "sending", Reminder.sent_at < utc(older_than))
-            .values(status="pending", sent_at=None)
+        stuck = list(
+            session.exec(
+                select(Reminder.id).where(
+                    Reminder.status == "sending", Reminder.sent_at < utc(older_than)
+                )
+            )
         )
-        session.commit()
-        return result.rowcount
+        if stuck:
+            session.exec(
+                update(Reminder)
+                .where(col(Reminder.id).in_(stuck), Reminder.status == "sending")
+                .values(status="sent")
+            )
+            session.commit()
+        return [row_id for row_id in stuck if row_id is not None]
 
 
 def mark(engine: Engine, ids: list[int], status: str, at: datetime | None = None) -> None:

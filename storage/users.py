@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import User, utcnow
 
@@ -47,6 +47,29 @@ def language_of(engine: Engine, user_id: int) -> str:
     with Session(engine) as session:
         user = session.get(User, user_id)
         return user.language if user is not None else "ko"
+
+
+def language_map(engine: Engine, user_ids: list[int]) -> dict[int, str]:
+    """The language of each of these users, in one query."""
+    with Session(engine) as session:
+        rows = session.exec(select(User.id, User.language).where(col(User.id).in_(user_ids)))
+        return {user_id: language for user_id, language in rows}
+
+
+def set_notices(engine: Engine, user_id: int, on: bool) -> None:
+    """Whether the user gets notices sent to everyone or to young people."""
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.notices_off = not on
+            session.add(user)
+            session.commit()
+
+
+def notices_on(engine: Engine, user_id: int) -> bool:
+    with Session(engine) as session:
+        user = session.get(User, user_id)
+        return user is None or not user.notices_off
 
 
 def mark_inactive(engine: Engine, chat_id: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -91,15 +91,17 @@ async def test_preview_counts_recipients_exactly(staff_chat, engine) -> None:
         session.commit()
     await compose(staff_chat)
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 7명" in staff_chat.last.text
+    assert "받는 사람 지금 기준 7명" in staff_chat.last.text
     await staff_chat.press("⬅️ 이전")
     await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 10명" in staff_chat.last.text
+    assert "받는 사람 지금 기준 10명" in staff_chat.last.text
     await staff_chat.press("⬅️ 이전")
     await staff_chat.press("▫️ 모든 이용자")
     await staff_chat.press("다음 ▶️")
-    assert "받는 사람 13명" in staff_chat.last.text  # staff member included, inactive excluded
+    assert (
+        "받는 사람 지금 기준 13명" in staff_chat.last.text
+    )  # staff member included, inactive excluded
 
 
 async def test_test_copy_then_send_now_with_progress_and_report(
@@ -166,6 +168,7 @@ async def test_resume_after_a_crash_sends_only_what_is_left(
         engine, draft, staff_chat.user_id, staff_chat.user_id, datetime.now(SEOUL)
     )
     store.update(engine, broadcast.id, status="sending")
+    assert store.add_recipients(engine, broadcast.id) == 10  # sending had started
     with Session(engine) as session:
         for delivery in session.exec(select(Delivery).where(Delivery.chat_id.in_(ids[:4]))):
             delivery.status = "sent"
@@ -288,7 +291,7 @@ async def test_the_youth_audience_is_who_said_a_youth_age_in_the_screener(
     await compose(staff_chat)
     await staff_chat.press("▫️ 청년 (자격 확인에서 만 15~39세라고 답한 분)")
     await staff_chat.press("다음 ▶️")
-    assert staff_chat.last.text.startswith("📣 미리보기 · 받는 사람 2명")
+    assert staff_chat.last.text.startswith("📣 미리보기 · 받는 사람 지금 기준 2명")
     assert "대상: 청년 (자격 확인에서 만 15~39세라고 답한 분)" in staff_chat.last.text
 
 
@@ -312,7 +315,7 @@ async def test_youth_and_member_ages_come_from_the_knowledge_base(kb, engine, ap
         await compose(staff)
         await staff.press("▫️ 청년 (자격 확인에서 만 19~34세라고 답한 분)")
         await staff.press("다음 ▶️")
-        assert staff.last.text.startswith("📣 미리보기 · 받는 사람 1명")
+        assert staff.last.text.startswith("📣 미리보기 · 받는 사람 지금 기준 1명")
         team = LocalChat(app, api, user_id=62_100)
         await team.send("/apply")
         await team.press("✅ 동의하고 시작")
@@ -325,3 +328,231 @@ async def test_youth_and_member_ages_come_from_the_knowledge_base(kb, engine, ap
         assert reply.text.startswith("청년 드림팀 팀원은 만 19~34세여야 해요")
     finally:
         await app.shutdown()
+
+
+async def test_a_recipient_flooded_many_times_still_gets_the_notice(
+    staff_chat, application, engine, api
+) -> None:
+    """429 is Telegram saying "wait", not "fail": the same recipient is retried every time."""
+    [flooded, other] = residents(engine, 2)
+    fast_sender(application, engine)
+    api.rate_limits[flooded] = 12
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    with Session(engine) as session:
+        rows = {d.chat_id: d for d in session.exec(select(Delivery))}
+    assert (rows[flooded].status, rows[flooded].attempts) == ("sent", 13)
+    assert rows[other].status == "sent"
+
+
+async def test_a_recipient_deferred_by_long_waits_is_sent_on_resume(
+    staff_chat, application, assistant, engine, api, now
+) -> None:
+    """Past the total wait cap the recipient is not failed: it stays pending, the broadcast
+    stays sending, and the resume after a restart delivers it, once."""
+    from storage import broadcasts as store
+
+    [flooded, *others] = residents(engine, 3)
+    application.bot_data["sender"] = Sender(
+        application.bot,
+        engine,
+        RateLimiter(rate=100_000, sleep=no_sleep),
+        sleep=no_sleep,
+        max_retry_wait=2.5,
+    )
+    api.rate_limits[flooded] = 4  # waits of 1 s: the third would pass the 2.5 s cap
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    [broadcast] = store.recent(engine)
+    assert store.get(engine, broadcast.id).status == "sending"
+    with Session(engine) as session:
+        rows = {d.chat_id: d for d in session.exec(select(Delivery))}
+    assert (rows[flooded].status, rows[flooded].attempts) == ("pending", 3)
+    assert {rows[o].status for o in others} == {"sent"}
+    a_minute_later = now[0] + timedelta(minutes=1)  # the dead runner's lease has run out
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, background=False, clock=lambda: a_minute_later
+    )
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text.startswith("2018 하반기"))
+    assert got == Counter([flooded])
+    assert store.get(engine, broadcast.id).status == "done"
+    await restarted.shutdown()
+
+
+async def test_a_scheduled_broadcast_goes_to_the_audience_as_it_is_at_its_time(
+    staff_chat, application, engine, api, now
+) -> None:
+    from storage.reminders import unsubscribe
+
+    leaving, staying = residents(engine, 2)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    assert "받는 사람 지금 기준 2명 (발송을 시작할 때 다시 세요)" in staff_chat.last.text
+    await staff_chat.press("⏰ 예약 발송")
+    await staff_chat.send("2018-04-11 14:00")
+    unsubscribe(engine, leaving, "public_works")  # after scheduling: must not get it
+    [joining] = residents(engine, 1, first=60_000)  # subscribed after scheduling: must get it
+    now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    got = Counter(m.chat_id for m in api.outbox if m.text.startswith("2018 하반기 공공근로"))
+    assert got == Counter([staying, joining])
+
+
+async def test_a_scheduled_broadcast_can_be_cancelled_by_staff_only(
+    staff_chat, chat, application, engine, api, now
+) -> None:
+    from storage import broadcasts as store
+
+    residents(engine, 2)
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("⏰ 예약 발송")
+    await staff_chat.send("2018-04-11 14:00")
+    [listing] = await staff_chat.send("/broadcasts")
+    assert labels(listing) == ["✖️ #1 예약 취소"]
+    await chat.send("/help")
+    assert await chat.press_data("bc:unschedule:1", listing) == []  # forged: refused
+    assert api.callback_answers[-1]["text"] == "담당 직원만 쓸 수 있는 기능이에요."
+    assert store.get(engine, 1).status == "scheduled"
+    [edited] = await staff_chat.press("✖️ #1 예약 취소", message=listing)
+    assert edited.text.startswith("✖️ 예약한 공지 #1를 취소했어요.")
+    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == []
+    now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
+    await broadcasts.start_due(application)
+    await wait_all(application)
+    assert not [m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")]
+
+
+async def test_broadcasts_are_listed_in_seoul_time(staff_chat, engine, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # the server's own zone must not matter
+    time.tzset()
+    try:
+        residents(engine, 1)
+        await compose(staff_chat)
+        await staff_chat.press("다음 ▶️")
+        await staff_chat.press("⏰ 예약 발송")
+        await staff_chat.send("2018-04-11 14:00")
+        [listing] = await staff_chat.send("/broadcasts")
+        assert listing.text.startswith("#1 2018-04-11 14:00 · 예약")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+async def test_notice_buttons_are_in_each_recipients_language(
+    staff_chat, application, engine, api
+) -> None:
+    from storage.users import set_language
+
+    korean, english = residents(engine, 2)
+    set_language(engine, english, "en")
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    notices = {m.chat_id: m for m in api.outbox if m.text.startswith("2018 하반기 공공근로")}
+    assert labels(notices[korean]) == ["📄 공공근로사업 안내 더 보기", "🔕 공공근로사업 알림 끄기"]
+    assert labels(notices[english]) == [
+        "📄 More on Public Works Jobs",
+        "🔕 Stop Public Works Jobs reminders",
+    ]
+
+
+async def send_to_everyone(staff: LocalChat, application, text: str) -> None:
+    await compose(staff, text)
+    await staff.press("▫️ 모든 이용자")
+    await staff.press("다음 ▶️")
+    await staff.press("🚀 지금 발송")
+    await wait_all(application)
+
+
+async def test_a_notice_to_everyone_can_be_turned_off_and_on_again(
+    staff_chat, chat, application, engine, api
+) -> None:
+    """🔕 on a notice to everyone stops such notices (a program subscription would not)."""
+    await chat.send("/start")
+    subscribe(engine, chat.user_id, "public_works")
+    fast_sender(application, engine)
+    await send_to_everyone(staff_chat, application, "첫 번째 전체 공지")
+    notice = next(
+        m for m in api.outbox if m.chat_id == chat.user_id and m.text == "첫 번째 전체 공지"
+    )
+    assert labels(notice) == ["📄 공공근로사업 안내 더 보기", "🔕 전체 공지 그만 받기"]
+    [reply] = await chat.press("🔕 전체 공지 그만 받기", message=notice)
+    assert reply.text.startswith("🔕 모든 이용자·청년에게 보내는 공지를 더 이상 보내지 않을게요.")
+    assert labels(reply) == ["🔔 전체 공지 다시 받기", "🏠 처음으로"]
+    await send_to_everyone(staff_chat, application, "두 번째 전체 공지")
+    assert not [
+        m for m in api.outbox if m.chat_id == chat.user_id and m.text == "두 번째 전체 공지"
+    ]
+    await compose(staff_chat, "공공근로 구독자 공지")  # subscribers of the program still get theirs
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    assert [m for m in api.outbox if m.chat_id == chat.user_id and m.text == "공공근로 구독자 공지"]
+    await chat.send("/subscribe")
+    [menu] = await chat.press("📣 전체 공지: 안 받음")
+    assert menu.text.startswith("🔔 모든 이용자·청년에게 보내는 공지를 다시 받아요.")
+    assert "📣 전체 공지: 받음" in labels(menu)
+    await send_to_everyone(staff_chat, application, "세 번째 전체 공지")
+    assert [m for m in api.outbox if m.chat_id == chat.user_id and m.text == "세 번째 전체 공지"]
+
+
+async def test_cancel_discards_a_notice_being_written(staff_chat, engine) -> None:
+    [prompt] = await staff_chat.send("/broadcast")
+    assert labels(prompt) == ["✖️ 공지 작성 취소"]
+    await staff_chat.send("보낼 내용")
+    [reply] = await staff_chat.send("/cancel")
+    assert reply.text == "공지 작성을 취소했어요."
+    [answer] = await staff_chat.send("공공근로 시급")  # a question again, not notice text
+    assert "7,530원" in answer.text
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
+async def test_resume_reaches_recipients_an_older_version_failed_after_429s(
+    application, assistant, engine, api, now
+) -> None:
+    from storage import broadcasts as store
+
+    flooded, unreachable, waiting = residents(engine, 3)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = store.create(engine, draft, 1, 1, now[0])
+    store.update(engine, broadcast.id, status="sending")
+    store.add_recipients(engine, broadcast.id)
+    with Session(engine) as session:
+        for delivery in session.exec(select(Delivery)):
+            if delivery.chat_id == flooded:
+                delivery.status = "failed"
+                delivery.last_error = "Flood control exceeded. Retry in 1 seconds"
+            elif delivery.chat_id == unreachable:
+                delivery.status, delivery.last_error = "failed", "Timed out"
+            session.add(delivery)
+        session.commit()
+    later = now[0] + timedelta(minutes=5)
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, background=False, clock=lambda: later
+    )
+    await restarted.initialize()
+    fast_sender(restarted, engine)
+    before = len(api.outbox)
+    await broadcasts.resume(restarted)
+    await wait_all(restarted)
+    got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
+    assert got == Counter([flooded, waiting])
+    await restarted.shutdown()

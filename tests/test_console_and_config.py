@@ -37,3 +37,21 @@ def test_settings_from_environment(monkeypatch) -> None:
     assert settings.token == "1:T" and settings.base_url is None
     assert settings.admin_ids == frozenset({11, 22})
     assert parse_ids("") == frozenset()
+
+
+async def test_the_readme_names_the_console_user_for_trying_staff_commands(
+    assistant, engine
+) -> None:
+    from pathlib import Path
+
+    from handlers.console import CONSOLE_USER_ID
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"ADMIN_IDS={CONSOLE_USER_ID} make run" in readme
+    api = LocalBotApi()
+    application = build_application(
+        "local:console", assistant, engine, frozenset({CONSOLE_USER_ID}), request=api
+    )
+    out = io.StringIO()
+    await run_console(application, api, stdin=io.StringIO("/broadcast\n/quit\n"), out=out)
+    assert "📣 공지 작성" in out.getvalue()

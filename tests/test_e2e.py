@@ -99,7 +99,7 @@ def test_every_flow_end_to_end(harness: Harness) -> None:
     h.send(STAFF, "하반기 공공근로 모집 안내")
     h.press(STAFF, "공공근로사업")
     h.press(STAFF, "다음 ▶️")
-    h.wait_for(STAFF, "받는 사람 1명")
+    h.wait_for(STAFF, "받는 사람 지금 기준 1명")
     h.press(STAFF, "🚀 지금 발송")
     h.wait_for(RESIDENT, "하반기 공공근로 모집 안내")
     h.wait_for(STAFF, "✅ 발송 완료: 보냄 1")
@@ -107,6 +107,8 @@ def test_every_flow_end_to_end(harness: Harness) -> None:
     # a person, both ways
     h.send(RESIDENT, "/help")
     h.press(RESIDENT, "🙋 상담원 연결")
+    h.wait_for(RESIDENT, "담당 직원에게 전달할 질문을 적어 주세요")
+    h.send(RESIDENT, "팀원이 바뀌면 어떻게 하나요?")
     request = h.wait_for(STAFF_CHAT, "🙋 상담 요청 #1")
     h.send(STAFF_CHAT, "확인해 드릴게요", reply_to=request, sender=STAFF)
     h.wait_for(RESIDENT, "👩‍💼 담당 직원: 확인해 드릴게요")

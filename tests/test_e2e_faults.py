@@ -31,7 +31,7 @@ def test_a_notice_reaches_everyone_once_through_429_403_and_dropped_connections(
         h.send(STAFF, NOTICE)
         h.press(STAFF, "공공근로사업")
         h.press(STAFF, "다음 ▶️")
-        h.wait_for(STAFF, "받는 사람 4명")
+        h.wait_for(STAFF, "받는 사람 지금 기준 4명")
         h.press(STAFF, "🚀 지금 발송")
         report = h.wait_for(STAFF, "✅ 발송 완료", timeout=30)
         assert "보냄 3" in report["text"] and "차단 1" in report["text"]

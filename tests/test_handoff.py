@@ -64,9 +64,12 @@ async def test_handoff_both_ways_until_closed(app_with_staff_chat, engine) -> No
     assert resident.last.text == "👩‍💼 담당 직원: 아버님 연세와 소득을 알려주시면 확인해 드릴게요."
 
     sent = await resident.send("72세이고 소득은 없어요")  # goes to staff, the bot does not answer
-    assert [m.chat_id for m in sent] == [STAFF_CHAT]
+    assert [m.chat_id for m in sent] == [STAFF_CHAT, resident.user_id]
+    assert sent[1].text.startswith("💬 담당 직원에게 전달했어요.")  # the first is acknowledged
     followup = staff_messages(api)[-1]
     assert followup.text == "💬 #1 주민: 72세이고 소득은 없어요"
+    sent = await resident.send("기초연금은 받고 있어요")
+    assert [m.chat_id for m in sent] == [STAFF_CHAT]  # later ones pass silently
     await staff_reply(app, api, followup, "공공근로 신청 대상이세요.")
     assert resident.last.text == "👩‍💼 담당 직원: 공공근로 신청 대상이세요."
 
@@ -82,6 +85,7 @@ async def test_after_hours_the_resident_is_told(app_with_staff_chat, now) -> Non
     resident = LocalChat(app, api, user_id=4343)
     await resident.send("/help")
     await resident.press("🙋 상담원 연결")
+    await resident.send("주말에도 답해 주시나요?")
     assert "지금은 상담 시간(평일 09:00~18:00)이 아니어서" in resident.last.text
 
 
@@ -90,6 +94,7 @@ async def test_another_resident_cannot_close_a_thread(app_with_staff_chat) -> No
     owner = LocalChat(app, api, user_id=4444)
     await owner.send("/help")
     await owner.press("🙋 상담원 연결")
+    await owner.send("질문이 있어요")
     intruder = LocalChat(app, api, user_id=4545)
     await intruder.send("/help")
     await intruder.press_data("ho:end:1")
@@ -117,3 +122,178 @@ async def test_without_a_staff_chat_the_button_explains(chat: LocalChat) -> None
     await chat.send("/help")
     await chat.press("🙋 상담원 연결")
     assert chat.last.text.startswith("지금은 상담원 연결을 할 수 없어요")
+
+
+async def test_answers_typed_into_a_flow_never_reach_staff(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4646)
+    await resident.send("/check")
+    await resident.send("67")  # the screener's age question
+    await resident.press("✖️ 그만하기")
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [request] = staff_messages(api)
+    assert "• 우리 아버지 경우는 어떻게 되는지 궁금해요" in request.text
+    assert "67" not in request.text
+
+
+async def test_from_help_the_question_is_asked_for_first(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4747, first_name="박구민")
+    await resident.send("/help")
+    [asked] = await resident.press("🙋 상담원 연결")
+    assert asked.text.startswith("🙋 담당 직원에게 전달할 질문을 적어 주세요.")
+    assert staff_messages(api) == []  # nothing to pass on yet: no "(없음)" request
+    await resident.send("공공근로 신청 서류가 궁금해요")  # would be answered by the bot otherwise
+    [request] = staff_messages(api)
+    assert request.text.startswith("🙋 상담 요청 #1 (박구민)")
+    assert "• 공공근로 신청 서류가 궁금해요" in request.text and "(없음)" not in request.text
+    assert resident.last.text.startswith("🙋 담당 직원에게 질문을 전달했어요")
+
+
+async def test_an_english_resident_reads_the_handoff_in_english(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4848, language_code="en")
+    [fallback] = await resident.send("Can my father join?")
+    await resident.press("🙋 Talk to a person", message=fallback)
+    [request] = staff_messages(api)
+    await staff_reply(app, api, request, "네, 가능합니다.")
+    assert resident.last.text == "👩‍💼 Staff: 네, 가능합니다."
+    await LocalChat(app, api, user_id=900001).press_data("ho:close:1", request)
+    assert resident.last.text == "The conversation has ended. Ask me anything any time."
+
+
+async def test_cancel_ends_the_conversation_and_tells_staff(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4949)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [ended] = [m for m in await resident.send("/cancel") if m.chat_id == resident.user_id]
+    assert ended.text.startswith("상담이 끝났어요")
+    assert staff_messages(api)[-1].text == "#1 주민이 상담을 끝냈어요."
+    [answer] = await resident.send("공공근로 시급")  # the bot answers again
+    assert "7,530원" in answer.text
+
+
+async def test_an_answer_to_a_flow_is_not_taken_for_the_question(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5050)
+    await resident.send("/help")
+    await resident.press("🙋 상담원 연결")
+    await resident.send("/check")  # changed their mind: the screener asks for the age
+    await resident.send("67")
+    assert staff_messages(api) == []
+    await resident.press("✖️ 그만하기")
+    await resident.send("제 경우 신청할 수 있나요")
+    [request] = staff_messages(api)
+    assert "• 제 경우 신청할 수 있나요" in request.text and "67" not in request.text
+
+
+PHOTO = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 1, "height": 1}]
+
+
+async def test_photos_are_relayed_both_ways(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5151)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [request] = staff_messages(api)
+    staff = {"id": 900001, "is_bot": False, "first_name": "직원"}
+    reply = {
+        "message_id": 9500,
+        "date": int(time.time()),
+        "chat": {"id": STAFF_CHAT, "type": "supergroup", "title": "일자리정책과"},
+        "from": staff,
+        "photo": PHOTO,
+        "caption": "신청서 양식이에요",
+        "reply_to_message": {**request.as_json(), "chat": {"id": STAFF_CHAT, "type": "supergroup"}},
+    }
+    sent = await LocalChat(app, api, user_id=900001).send_update({"message": reply})
+    assert [(m.chat_id, m.text) for m in sent] == [
+        (resident.user_id, "👩‍💼 담당 직원이 보낸 자료예요 (아래):"),
+        (resident.user_id, ""),
+    ]
+    assert sent[1].document == f"copy:{STAFF_CHAT}:9500"
+    assert not [m for m in staff_messages(api) if "글자로 된 질문만" in m.text]
+
+    photo = {
+        "message_id": 777,
+        "date": int(time.time()),
+        "chat": {"id": resident.user_id, "type": "private"},
+        "from": resident.user,
+        "photo": PHOTO,
+    }
+    sent = await resident.send_update({"message": photo})
+    header, copy = [m for m in sent if m.chat_id == STAFF_CHAT]
+    assert header.text == "💬 #1 주민이 보낸 자료예요 (아래):"
+    assert copy.document == f"copy:{resident.user_id}:777"
+    await staff_reply(app, api, copy, "잘 받았어요.")  # a reply to the copy reaches the resident
+    assert resident.last.text == "👩‍💼 담당 직원: 잘 받았어요."
+
+
+async def test_nothing_is_said_in_the_staff_chat_about_its_own_media(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    before = len(api.outbox)
+    message = {
+        "message_id": 2,
+        "date": 0,
+        "chat": {"id": STAFF_CHAT, "type": "supergroup"},
+        "from": {"id": 900001, "is_bot": False, "first_name": "직원"},
+        "sticker": {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
+        },
+    }
+    await LocalChat(app, api, user_id=900001).send_update({"message": message})
+    assert len(api.outbox) == before
+
+
+async def test_without_a_thread_a_photo_still_gets_the_note(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5252)
+    photo = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": resident.user_id, "type": "private"},
+        "from": resident.user,
+        "photo": PHOTO,
+    }
+    [note] = await resident.send_update({"message": photo})
+    assert note.text.startswith("글자로 된 질문만 이해할 수 있어요")
+    assert staff_messages(api) == []
+
+
+async def test_after_a_restart_only_the_first_follow_up_is_acknowledged(
+    app_with_staff_chat, assistant, engine, now
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5353)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False,
+        staff_chat_id=STAFF_CHAT,
+    )  # fmt: skip
+    await restarted.initialize()
+    resident = LocalChat(restarted, api, user_id=5353)
+    first = await resident.send("하나 더 여쭤볼게요")
+    second = await resident.send("그리고 하나 더요")
+    assert [m.chat_id for m in first] == [STAFF_CHAT, 5353]
+    assert [m.chat_id for m in second] == [STAFF_CHAT]
+    await restarted.shutdown()
+
+
+async def test_pressing_again_while_connected_posts_nothing_new(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5454)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    await resident.send("/help")
+    [reply] = await resident.press("🙋 상담원 연결")
+    assert reply.text.startswith("🙋 담당 직원과 연결되어 있어요.")
+    assert len(staff_messages(api)) == 1  # no second request, no "(없음)"

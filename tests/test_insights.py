@@ -71,3 +71,19 @@ async def test_stats_figures_and_chart(chat: LocalChat, staff_chat, api, engine)
 
     width, height = Image.open(io.BytesIO(upload.content)).size
     assert (width, height) == (800, 700)
+
+
+async def test_unanswered_questions_are_dated_by_the_clock_in_seoul_time(
+    chat: LocalChat, staff_chat, engine, now
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.clock import SEOUL
+
+    now[0] = datetime(2018, 4, 10, 8, 30, tzinfo=SEOUL)  # still 04-09 in UTC
+    await chat.send("주차 위반 과태료 납부")
+    with Session(engine) as session:
+        [row] = session.exec(select(UnansweredQuestion)).all()
+    assert row.created_at == datetime(2018, 4, 9, 23, 30, tzinfo=UTC)
+    [listing] = await staff_chat.send("/unanswered")
+    assert '1. 1회 · 04-10 08:30 · "주차 위반 과태료 납부"' in listing.text

@@ -92,3 +92,15 @@ def test_every_fact_value_cites_a_source_and_stays_short(kb) -> None:
 def test_division_names_the_four_teams(kb) -> None:
     names = [team.name.ko for team in kb.division.teams]
     assert names == ["일자리창출팀", "사회적경제팀", "지역일자리사업팀", "청년지원팀"]
+
+
+def test_an_impossible_reminder_day_is_refused(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / "reminders.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    month: 4\n" in text
+    path.write_text(text.replace("    month: 4\n", "    month: 4\n    day: 31\n", 1), "utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge(data)
+    assert "reminders.yaml" in str(error.value)
+    assert "day 31 does not exist in 2018-04" in str(error.value)

@@ -43,12 +43,13 @@ async def test_subscribe_and_unsubscribe_by_buttons(chat: LocalChat, engine, now
     with Session(engine) as session:
         assert session.exec(select(Subscription)).one().program_id == "public_works"
     keys = [r.key for r in all_reminders(engine) if r.status == "pending"]
-    assert keys == ["event:public_works_2018h2_selection"]  # the 2017 one is already past
+    # The 2017 call and the 1.10 start are already past.
+    assert keys == ["event:public_works_2018h2_selection", "event:public_works_2018h2_start"]
     await chat.send("/mysubscriptions")
     assert "받고 있는 알림: 공공근로사업" in chat.last.text
     await chat.press("🔕 공공근로사업 알림 끄기")
     assert "알림을 껐어요" in chat.last.text
-    assert [r.status for r in all_reminders(engine)] == ["cancelled"]
+    assert [r.status for r in all_reminders(engine)] == ["cancelled", "cancelled"]
 
 
 async def test_card_offers_reminders(chat: LocalChat, engine, now) -> None:
@@ -56,7 +57,7 @@ async def test_card_offers_reminders(chat: LocalChat, engine, now) -> None:
     await chat.send("/start community_jobs")
     await chat.press("🔔 알림 받기")
     assert "지역공동체 일자리사업 알림을 켰어요" in chat.last.text
-    assert len([r for r in all_reminders(engine) if r.status == "pending"]) == 2
+    assert len([r for r in all_reminders(engine) if r.status == "pending"]) == 4
 
 
 async def test_due_reminder_is_delivered_at_the_local_send_hour(
@@ -94,11 +95,11 @@ async def test_several_due_items_are_combined_and_one_message_a_day(chat, engine
     await chat.press("🔔 알림 받기")
     sender = sender_for(chat, engine)
     before = len(chat.api.outbox)
-    # By 2018-05-02 three reminders are overdue (Jan, Apr, May): one message carries all three.
+    # By 2018-05-02 five reminders are overdue (1.1, 1.10, 3.1, 4.1, 5.1): one message carries all.
     assert await dispatch(deps_of(chat), sender, kst(2018, 5, 2, 9)) == 1
     [message] = chat.api.outbox[before:]
-    assert message.text.startswith("🔔 알림 3건")
-    assert message.text.count("\n• ") == 3
+    assert message.text.startswith("🔔 알림 5건")
+    assert message.text.count("\n• ") == 5
     assert sorted(labels(message)) == [
         "🔕 공공근로사업 알림 끄기",
         "🔕 지역공동체 일자리사업 알림 끄기",
@@ -115,7 +116,7 @@ async def test_restart_delivers_overdue_reminders_exactly_once(
     now[0] = kst(2017, 12, 1, 12)
     await chat.send("/start community_jobs")
     await chat.press("🔔 알림 받기")
-    await chat.application.shutdown()  # the bot is down through January and February
+    await chat.application.shutdown()  # the bot is down through January and half of February
     restarted = build_application(
         "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False
     )
@@ -123,7 +124,7 @@ async def test_restart_delivers_overdue_reminders_exactly_once(
     sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
     deps = restarted.bot_data["deps"]
     before = len(api.outbox)
-    assert await dispatch(deps, sender, kst(2018, 3, 1, 9)) == 1
+    assert await dispatch(deps, sender, kst(2018, 2, 15, 9)) == 1
     await restarted.shutdown()
     # Restarting right after the send finds nothing left to send.
     again = build_application(
@@ -131,7 +132,7 @@ async def test_restart_delivers_overdue_reminders_exactly_once(
     )
     await again.initialize()
     sender = Sender(again.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
-    assert await dispatch(again.bot_data["deps"], sender, kst(2018, 3, 2, 9)) == 0
+    assert await dispatch(again.bot_data["deps"], sender, kst(2018, 2, 16, 9)) == 0
     assert len(api.outbox) - before == 1
     await again.shutdown()
     await chat.application.initialize()
@@ -148,7 +149,11 @@ async def test_blocked_user_is_marked_inactive_and_not_retried(chat, engine, api
     assert len(api.calls) == calls + 1
     with Session(engine) as session:
         assert session.get(User, chat.user_id).active is False
-        assert [r.status for r in session.exec(select(Reminder))] == ["failed"]
+        statuses = {r.key: r.status for r in session.exec(select(Reminder))}
+    assert statuses == {
+        "event:public_works_2018h2_selection": "failed",
+        "event:public_works_2018h2_start": "pending",  # comes due in July: not sent either
+    }
     assert await dispatch(deps_of(chat), sender, kst(2018, 4, 2, 10)) == 0
     assert len(api.calls) == calls + 1
 
@@ -195,3 +200,185 @@ async def test_scheduler_starts_in_post_init_and_stops_on_shutdown(assistant, en
     await app.post_shutdown(app)
     await app.shutdown()
     assert "scheduler" not in app.bot_data
+
+
+def edited(kb, **changes):
+    """The knowledge base as staff left it after editing reminders.yaml."""
+    from dataclasses import replace
+
+    from knowledge.schema import ReminderEvent
+
+    events = []
+    for event in kb.reminders.events:
+        if event.id in changes:
+            if changes[event.id] is not None:
+                events.append(event.model_copy(update=changes[event.id]))
+        else:
+            events.append(event)
+    for event_id, fields in changes.items():
+        if fields is not None and event_id not in {e.id for e in kb.reminders.events}:
+            events.append(ReminderEvent(id=event_id, **fields))
+    return replace(kb, reminders=kb.reminders.model_copy(update={"events": events}))
+
+
+async def test_start_up_replans_pending_reminders_from_the_edited_knowledge_base(
+    chat: LocalChat, engine, api, kb, now
+) -> None:
+    from bot.assistant import Assistant
+    from handlers.app import post_init
+    from handlers.reminders import replan
+    from knowledge.schema import Text
+
+    now[0] = kst(2017, 12, 1, 12)
+    await chat.send("/start community_jobs")
+    await chat.press("🔔 알림 받기")
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 1, 1, 10)) == 1  # the January one
+    staff_edit = edited(
+        kb,
+        community_jobs_2018h1_selection={"day": 20},  # already sent: stays sent
+        community_jobs_2018h2_selection={
+            "month": 6,
+            "day": 4,
+            "text": Text(ko="하반기 선발이 6월 4일로 바뀌었어요.", en="Moved to 4 June."),
+        },
+        public_works_2018h2_selection=None,  # staff removed it
+        public_works_test_added={
+            "program": "public_works",
+            "year": 2018,
+            "month": 7,
+            "text": Text(ko="하반기 사업이 시작돼요."),
+            "source": "test",
+        },
+    )
+    restarted = build_application(
+        "1:T", Assistant(staff_edit), engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    await post_init(restarted)  # start-up re-plans from the knowledge base as it is now
+    rows = {r.key: r for r in all_reminders(engine)}
+    assert rows["event:community_jobs_2018h1_selection"].status == "sent"
+    moved = rows["event:community_jobs_2018h2_selection"]
+    assert (moved.status, moved.due_at) == ("pending", kst(2018, 6, 4, 10))
+    assert moved.text == "하반기 선발이 6월 4일로 바뀌었어요."
+    assert rows["event:public_works_2018h2_selection"].status == "cancelled"
+    assert rows["event:public_works_test_added"].status == "pending"
+    assert replan(restarted.bot_data["deps"]) == (0, 0, 0)  # idempotent
+    deps = restarted.bot_data["deps"]
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    assert await dispatch(deps, sender, kst(2018, 5, 1, 10)) == 1  # what else came due
+    assert "5~6월" not in api.outbox[-1].text  # the old May date is gone
+    assert await dispatch(deps, sender, kst(2018, 6, 4, 10)) == 1
+    assert api.outbox[-1].text == "🔔 알림\n하반기 선발이 6월 4일로 바뀌었어요."
+    await restarted.shutdown()
+
+
+async def test_reminder_is_worded_in_the_language_the_user_has_when_it_is_sent(
+    chat: LocalChat, engine, now
+) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")  # subscribed while the bot spoke Korean
+    await chat.send("/lang")
+    await chat.press("English")
+    assert await dispatch(deps_of(chat), sender_for(chat, engine), kst(2018, 4, 1, 10)) == 1
+    assert chat.last.text == (
+        "🔔 Reminder\nPlanning and selection for public works jobs in the second half of 2018"
+        " run from April to June."
+    )
+    assert labels(chat.last) == ["🔕 Stop Public Works Jobs reminders"]
+
+
+async def test_a_crash_during_the_send_is_never_followed_by_a_second_copy(
+    chat, engine, api, assistant, now
+) -> None:
+    """The instance claimed the reminder and died inside the API call: Telegram may have
+    delivered it. The restarted bot takes it as sent rather than risk a double."""
+    from storage.reminders import claim
+
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    [row] = [r for r in all_reminders(engine) if r.key == "event:public_works_2018h2_selection"]
+    assert claim(engine, [row.id], kst(2018, 4, 1, 10))  # … and the process was killed here
+    await chat.application.shutdown()
+    restarted = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    deps = restarted.bot_data["deps"]
+    before = len(api.outbox)
+    for minute in (1, 11, 30):
+        assert await dispatch(deps, sender, kst(2018, 4, 1, 10, minute)) == 0
+    assert await dispatch(deps, sender, kst(2018, 4, 2, 10)) == 0
+    assert len(api.outbox) == before
+    assert [r.status for r in all_reminders(engine)] == ["sent", "pending"]  # July's is to come
+    await restarted.shutdown()
+    await chat.application.initialize()
+
+
+async def test_a_send_known_to_have_failed_is_tried_again(chat, engine, api, now) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    await chat.press("🔔 알림 받기")
+    api.network_failures[chat.user_id] = 4  # every retry of the first attempt fails
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10)) == 0
+    assert [r.status for r in all_reminders(engine)] == ["pending", "pending"]
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 1, 10, 1)) == 1
+    assert chat.last.text.startswith("🔔 알림")
+
+
+async def test_turning_off_a_draft_deadline_reminder_stops_the_next_one(
+    chat: LocalChat, engine, now
+) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 27, 10)) == 1  # D-3
+    reminder = chat.last
+    await chat.press("sub:off:youth_dream_team", message=reminder)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 29, 10)) == 0  # no D-1
+    assert [r.status for r in all_reminders(engine)] == ["sent", "cancelled"]
+
+
+async def test_subscribing_says_truthfully_whether_a_reminder_is_coming(
+    chat: LocalChat, engine, now
+) -> None:
+    now[0] = kst(2018, 3, 20, 12)
+    await chat.send("/start public_works")
+    [reply] = await chat.press("🔔 알림 받기")
+    assert reply.text == "🔔 공공근로사업 알림을 켰어요. 다음 일정 알림은 2018-04-01에 보내 드려요."
+    await chat.send("/start youth_network")  # a program with no dated events
+    [reply] = await chat.press("🔔 알림 받기")
+    assert "지금은 예정된 일정 알림이 없어요" in reply.text
+    assert "구독자에게 보내는 공지는 받으실 수 있어요" in reply.text
+    now[0] = kst(2026, 5, 1, 12)  # the real clock: every event of the report is past
+    await chat.send("/start community_jobs")
+    [reply] = await chat.press("🔔 알림 받기")
+    assert "지금은 예정된 일정 알림이 없어요" in reply.text
+    assert "일정이 다가오면" not in reply.text
+    await chat.send("/subscribe")
+    [menu] = await chat.press("▫️ 협동조합")
+    assert menu.text.startswith("🔔 협동조합 알림을 켰어요. 지금은 예정된 일정 알림이 없어요.")
+
+
+def test_the_periods_starting_are_reminded_of(kb) -> None:
+    """The report's 사업기간: 공공근로 상반기 1.10, 하반기 7.1; 지역공동체 3월, 7월."""
+    from bot.reminders import program_reminders
+
+    starts = {
+        p.key: p.due_at.date().isoformat()
+        for program in ("public_works", "community_jobs")
+        for p in program_reminders(kb, program, "ko")
+        if p.key.endswith("_start")
+    }
+    assert starts == {
+        "event:public_works_2018h1_start": "2018-01-10",
+        "event:public_works_2018h2_start": "2018-07-01",
+        "event:community_jobs_2018h1_start": "2018-03-01",
+        "event:community_jobs_2018h2_start": "2018-07-01",
+    }

@@ -166,3 +166,15 @@ async def test_an_internal_error_gets_a_polite_reply(
     monkeypatch.setattr(assistant, "ask", broken)
     replies = await chat.send("공공근로 시급")
     assert replies[-1].text.startswith("죄송해요, 잠시 문제가 생겼어요")
+
+
+async def test_dream_team_deep_link_outside_a_round_shows_the_card(chat: LocalChat, now) -> None:
+    from datetime import datetime
+
+    from bot.clock import SEOUL
+
+    now[0] = datetime(2018, 6, 1, 9, 0, tzinfo=SEOUL)  # between the two rounds
+    [reply] = await chat.send("/start youth_dream_team")
+    assert reply.text.startswith("지금은 청년 드림팀 공모 기간이 아니에요.\n다음 공모: 2018H2")
+    assert "[청년 드림팀" in reply.text  # the program's card follows
+    assert "🔔 알림 받기" in labels(reply) and "📅 일정" in labels(reply)
