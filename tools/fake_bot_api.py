@@ -8,6 +8,7 @@ across a killed bot.
 
   python -m tools.fake_bot_api --port 8081 --cap 30 --blocked-every 97 --flood-chats 5
   GET  /_stats          counts and timings as JSON
+  GET  /_sent_all?after=N  every message sent or edited since the N-th, and the next N
   POST /_updates        queue updates (JSON list) for getUpdates
   POST /_faults         script the next sends to a chat to fail: a JSON list of
                         {"chat": id, "fault": "429" | "403" | "drop" | "timeout", "times": n,
@@ -84,6 +85,7 @@ class State:
 def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as Telegram's servers do
+        disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
 
         def log_message(self, *args: Any) -> None:
             return
@@ -99,10 +101,13 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if self.path == "/_stats":
                 self._reply(200, state.stats())
-            elif self.path == "/_sent_all":
+            elif self.path.startswith("/_sent_all"):
+                query = parse_qs(self.path.partition("?")[2])
+                after = int(query.get("after", ["0"])[0])
                 with state.lock:
-                    everything = list(state.outbox)
-                self._reply(200, {"messages": everything})
+                    since = state.outbox[after:]
+                    size = len(state.outbox)
+                self._reply(200, {"messages": since, "next": size})
             elif self.path.startswith("/_sent"):
                 query = parse_qs(self.path.partition("?")[2])
                 chat = int(query.get("chat", ["0"])[0])
