@@ -63,7 +63,8 @@ USER_CACHE_SECONDS = 120.0
 
 def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Record the contact and return the user's language (Korean unless they chose English).
-    The row is written at most every two minutes per user, not on every message."""
+    A new user's row is written at once; after that, the contact is written at most every two
+    minutes per user, and then in the background, not on every message."""
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return "ko"
@@ -73,8 +74,14 @@ def user_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if cached is not None and now - cached[1] < USER_CACHE_SECONDS:
         return cached[0]
     d = deps(context)
-    language = stored_language(d.engine, user.id) or default_language(user.language_code)
-    activity(context).seen(user.id, chat.id, language, d.clock())
+    stored = stored_language(d.engine, user.id)
+    language = stored or default_language(user.language_code)
+    # Private chats have the user's id; a first word in the staff group must not make the group
+    # the place where this person's reminders and notices go.
+    chat_id = chat.id if chat.type == "private" else user.id
+    activity(context).seen(user.id, chat_id, language, d.clock())
+    if stored is None:
+        activity(context).flush()  # someone new: their row exists before they subscribe or apply
     cache[user.id] = (language, now)
     return language
 

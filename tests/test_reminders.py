@@ -382,3 +382,42 @@ def test_the_periods_starting_are_reminded_of(kb) -> None:
         "event:community_jobs_2018h1_start": "2018-03-01",
         "event:community_jobs_2018h2_start": "2018-07-01",
     }
+
+
+async def test_a_new_users_row_exists_as_soon_as_they_subscribe(assistant, engine, api) -> None:
+    """Contacts are written in the background, but not a new user's: a notice to subscribers
+    counted a second after someone subscribed must include them."""
+    from storage.broadcasts import count_audience
+
+    app = build_application("1:T", assistant, engine, request=api)  # write-behind, no scheduler
+    await app.initialize()
+    resident = LocalChat(app, api, user_id=5151)
+    await resident.send("/subscribe")
+    await resident.press("▫️ 공공근로사업")
+    audience = {"kind": "programs", "programs": ["public_works"]}
+    assert count_audience(engine, audience) == 1
+    await app.shutdown()
+
+
+async def test_a_first_word_in_the_staff_group_keeps_notices_private(
+    assistant, engine, api
+) -> None:
+
+    app = build_application("1:T", assistant, engine, request=api, staff_chat_id=-100777)
+    await app.initialize()
+    staff = LocalChat(app, api, user_id=900001)
+    await staff.send_update(
+        {
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": -100777, "type": "supergroup"},
+                "from": staff.user,
+                "text": "안녕하세요",
+            }
+        }
+    )
+    app.bot_data["activity"].flush()
+    with Session(engine) as session:
+        assert session.get(User, 900001).chat_id == 900001
+    await app.shutdown()
