@@ -287,8 +287,13 @@ class Matcher:
         ):
             other_year = None  # the program's facts speak of it (2015.04.28. 개관)
         detail = next(
-            (term.text for term in self.not_in_report if term.find(korean, english)), None
-        )
+            (
+                term.text
+                for term in self.not_in_report
+                if term.find(korean, english) and not self._has_keyword(program_id, term.packed)
+            ),
+            None,
+        )  # 주말 is a detail the report lacks, unless a fact of the program claims it (주5일)
         if program_id is not None and (other_year or detail):
             # Asked for a year or a detail the report does not have: say so, never the nearest
             # fact (2019년 시급 is not the 2018 wage; 전화번호 is not the address).
@@ -322,6 +327,13 @@ class Matcher:
             term.find(korean, english) for term in self.screener_triggers
         ) or (about_me and (asked == "eligibility" or "eligibility" in topic_scores))
         return result
+
+    def _has_keyword(self, program_id: str | None, word: str) -> bool:
+        return any(
+            word in indexed.keyword_set
+            for indexed in self.facts
+            if indexed.program_id == program_id
+        )
 
     def _other_year(self, spaced: str) -> int | None:
         """A year the question names that the knowledge base has no values for (2019년)."""
@@ -449,7 +461,14 @@ class Matcher:
             score = hits + overlap + topic_scores.get(indexed.fact.topic, 0)
             scored.append((score, indexed, [term.packed for term in found]))
         scored.sort(key=lambda item: (-item[0], len(item[1].text)))  # level: the focused one
-        if asked is not None and asked != "about":
+        by_name = [
+            item for item in scored if alias is not None and alias.packed in item[1].keyword_set
+        ]
+        if by_name:
+            # The name the question used is a fact's own (job 포 유, 건축배관): that fact answers,
+            # whatever the question word (잡포유 몇 명 취업: the job fair's results).
+            scored = by_name
+        elif asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
             named = [item for item in scored if self._names_outright(item, scored, korean)]
             if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):

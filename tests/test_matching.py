@@ -49,6 +49,10 @@ from bot.normalize import Query, jamo
         ("드림팀 뽑히면 선정되면 한 팀에 얼마 줘요", "youth_dream_team", "100만"),
         # a year outside 2017-2018 that the program's own facts mention
         ("사회적경제지원센터 2015년에 문 열었어요?", "social_economy_center", "2015.04.28"),
+        # a name that is one fact's own answers whatever the question word (잡포유 몇 명)
+        ("잡포유 작년에 취업한 사람 몇 명", "jobplus_center", "172명"),
+        # 주말 is a detail the report lacks, unless the program's facts speak of it (주5일)
+        ("공공근로 주말에도 일해요?", "public_works", "주 5일"),
         # a misspelled course name still picks the course
         ("점포창엄운영자 교육 모집 인원", "regional_training", "점포창업"),
         # a misspelled topic word of three syllables
@@ -122,7 +126,7 @@ def test_query_forms() -> None:
     ("question", "team", "missing"),
     [
         ("공공근로 담당 전화번호 알려줘", "지역일자리사업팀", "전화번호"),
-        ("사회적경제지원센터 홈페이지", "사회적경제팀", "홈페이지"),
+        ("청년네트워크 홈페이지 주소", "청년지원팀", "홈페이지"),
         ("청년 드림팀 2020년 모집은 언제예요", "청년지원팀", "2020"),
     ],
 )

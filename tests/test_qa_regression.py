@@ -14,9 +14,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # Floors a little under what each set measured when this was written (in parentheses).
 FLOORS = {
     "qa_team.jsonl": 0.94,  # 87/90 (96.7%); 82/90 when the set was added
-    "qa_probe_a.jsonl": 0.95,  # 148/152 (97.4%); 116/152 (76.3%) when the set was written
-    "qa_probe_b.jsonl": 0.90,  # 148/160 (92.5%); 121/160 (75.6%) when the set was written
-    "qa_probe_c.jsonl": 0.85,  # 132/150 (88.0%); 112/150 (74.7%) when the set was written
+    "qa_probe_a.jsonl": 0.96,  # 150/152 (98.7%); 116/152 (76.3%) when the set was written
+    "qa_probe_b.jsonl": 0.93,  # 153/160 (95.6%); 121/160 (75.6%) when the set was written
+    "qa_probe_c.jsonl": 0.89,  # 137/150 (91.3%); 112/150 (74.7%) when the set was written
 }
 
 
