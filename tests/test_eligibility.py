@@ -175,10 +175,12 @@ def test_check_command_speaks_json_lines() -> None:
     assert second["seoul_new_deal"]["reasons"]
 
 
-def test_team_persona_set_all_right(kb) -> None:
-    """40 personas (173 verdicts) written from the rules' text by someone who had not seen the
-    engine; every boundary, exclusion and the lives-or-works rule both ways."""
-    path = ROOT / "tests" / "data" / "personas_team.jsonl"
+@pytest.mark.parametrize("name", ["personas_team.jsonl", "personas_probe.jsonl"])
+def test_persona_sets_all_right(kb, name: str) -> None:
+    """Personas written from the report's wording by people who had not seen the engine: 40
+    (173 verdicts) and 63 (503 verdicts); every boundary, exclusion, missing and null field,
+    and the lives-or-works rule both ways."""
+    path = ROOT / "tests" / "data" / name
     wrong = []
     for line in path.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
