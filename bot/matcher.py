@@ -132,15 +132,15 @@ def duty_core(duty: str) -> str:
 
 def is_specific(term: Term, topic_words: set[str], other_names: list[str]) -> bool:
     """Whether a fact keyword is distinctive enough to identify its program on its own: not a
-    topic word or a topic word with a particle (어디서), and not part of another program's name
-    or of a team duty (개소 in 직업소개소)."""
+    topic word or a topic word with a particle (어디서), and not part of (or the whole of)
+    another program's name or a team duty (개소 in 직업소개소; 생활임금, a duty of its own)."""
     if term.pattern is not None:
         return len(term.packed) >= 5 and term.packed not in topic_words
     if len(term.packed) < 2 or any(
         word in term.packed and len(term.packed) - len(word) <= 1 for word in topic_words
     ):
         return False
-    return not any(term.packed in name and term.packed != name for name in other_names)
+    return not any(term.packed in name for name in other_names)
 
 
 class Matcher:
@@ -404,19 +404,32 @@ class Matcher:
         (실업급여) as conditions."""
         about_work = any(term.find(korean, english) for term in self.work_words)
         found: dict[str, set[str]] = {}
+        also: dict[str, set[str]] = {}  # keywords of the program that are not distinctive
         for indexed in self.facts:
             if indexed.fact.topic == "eligibility":
                 continue
             for term in indexed.keywords:
-                if term.packed in indexed.specific and term.find(korean, english):
-                    found.setdefault(indexed.program_id, set()).add(term.packed)
-        best: tuple[int, str | None] = (0, None)
+                if term.find(korean, english):
+                    kind = found if term.packed in indexed.specific else also
+                    kind.setdefault(indexed.program_id, set()).add(term.packed)
+        content = self._content_words(korean)
+        best: tuple[float, str | None] = (0.0, None)
         for program_id, words in found.items():
             words = {w for w in words if not any(w != other and w in other for other in words)}
             longest = max(len(w) for w in words)
             strong = len(words) >= 2 or longest >= LONG_KEYWORD or (about_work and longest >= 2)
-            if strong and sum(len(w) for w in words) > best[0]:
-                best = (sum(len(w) for w in words), program_id)
+            if not strong:
+                continue
+            # Two programs with the same keyword (면접): the one whose facts share more of the
+            # question's other words (면접 연습 … 프로그램) is meant.
+            shared = max(
+                sum(self._overlap(word, f.text) for word in content)
+                for f in self.facts
+                if f.program_id == program_id
+            ) + sum(len(w) for w in also.get(program_id, set()) - words)
+            score = sum(len(w) for w in words) + TEXT_WEIGHT * shared
+            if score > best[0]:
+                best = (score, program_id)
         return best[1]
 
     def _rank_facts(

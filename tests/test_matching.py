@@ -53,6 +53,8 @@ from bot.normalize import Query, jamo
         ("잡포유 작년에 취업한 사람 몇 명", "jobplus_center", "172명"),
         # 주말 is a detail the report lacks, unless the program's facts speak of it (주5일)
         ("공공근로 주말에도 일해요?", "public_works", "주 5일"),
+        # two programs with one keyword: the one whose facts share the question's other words
+        ("면접 연습 시켜주는 프로그램", "youth_academy", "면접"),
         # a misspelled course name still picks the course
         ("점포창엄운영자 교육 모집 인원", "regional_training", "점포창업"),
         # a misspelled topic word of three syllables
@@ -156,3 +158,9 @@ def test_the_fallback_is_short_and_names_teams_and_centres(assistant, question: 
     assert reply.program_id is None and len(reply.text) <= 500
     assert ("일자리창출팀" in reply.text) or ("Job Creation Team" in reply.text)
     assert "당산로123" in reply.text.replace(" ", "") or "Dangsan-ro 123" in reply.text
+
+
+def test_a_duty_named_alone_goes_to_its_team(assistant) -> None:
+    reply = assistant.ask("생활임금은 어느 팀 담당이에요")
+    assert reply.program_id is None and "지역일자리사업팀" in reply.text
+    assert assistant.ask("서울형 생활임금 시급이 얼마야").program_id == "seoul_new_deal"

@@ -16,7 +16,8 @@ FLOORS = {
     "qa_team.jsonl": 0.94,  # 87/90 (96.7%); 82/90 when the set was added
     "qa_probe_a.jsonl": 0.96,  # 150/152 (98.7%); 116/152 (76.3%) when the set was written
     "qa_probe_b.jsonl": 0.93,  # 153/160 (95.6%); 121/160 (75.6%) when the set was written
-    "qa_probe_c.jsonl": 0.89,  # 137/150 (91.3%); 112/150 (74.7%) when the set was written
+    "qa_probe_c.jsonl": 0.89,  # 138/150 (92.0%); 112/150 (74.7%) when the set was written
+    "qa_probe_d.jsonl": 0.92,  # 128/135 (94.8%); 119/135 (88.1%) when first scored, unseen
 }
 
 
