@@ -9,7 +9,7 @@ from bot.matcher import Match
 from bot.reply import Button, Reply
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import DatedValue, Fact, Program, Topic
+from knowledge.schema import DatedValue, Fact, Program, Round, Topic
 
 MAX_CHARS = 480
 CARD_TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply")
@@ -78,8 +78,20 @@ def facts_text(
     optional = [value_text(value, lang) for value in values[1:]]
     if topic == "place":
         body.append(team_line(kb, program, lang))
+    rounds = [r for r in kb.rounds if r.year == values[0].year]
+    if any(fact.with_rounds for fact in facts) and rounds:
+        body.append(rounds_line(rounds, lang))
     sources = "; ".join(dict.fromkeys(value.source for value in values))
     return fit([header, *body], [*optional, t("source_line", lang, source=sources)])
+
+
+def rounds_line(rounds: list[Round], lang: str) -> str:
+    """The application rounds staff set (rounds.yaml), said to be theirs, not the report's."""
+    periods = ", ".join(
+        t("round_period", lang, round=r.id, opens=r.opens.isoformat(), closes=r.closes.isoformat())
+        for r in rounds
+    )
+    return t("rounds_set_by_staff", lang, periods=periods)
 
 
 def more_buttons(program: Program, lang: str) -> list[list[Button]]:

@@ -77,6 +77,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ko": "(담당 팀은 {year}년 기준) 보고서에 이 사업을 하는 장소는 나와 있지 않으니 담당 팀에 문의해 주세요.",
         "en": "(team as of {year}) The report does not give a place for this program; please ask the team in charge.",
     },
+    "round_period": {"ko": "{round} {opens}~{closes}", "en": "{round} {opens} to {closes}"},
+    "rounds_set_by_staff": {
+        "ko": "담당 팀이 정한 공모 기간(보고서에는 없음): {periods}",
+        "en": "Application periods set by the team (not in the report): {periods}",
+    },
     "detail_missing": {
         "ko": "{program}의 '{detail}' 정보는 제 자료(2017년 실적·2018년 계획 보고서)에 없어요. 담당 팀에 문의해 주세요.",
         "en": "My source (the 2017 results / 2018 plans report) does not give the {detail} of {program}. Please ask the team in charge.",

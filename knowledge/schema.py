@@ -65,6 +65,7 @@ class Fact(Strict):
     topic: Topic
     keywords: list[str] = []
     values: list[DatedValue] = Field(min_length=1)
+    with_rounds: bool = False  # the answer adds the round dates staff set in rounds.yaml
 
     @model_validator(mode="after")
     def _one_value_per_year(self) -> Fact:

@@ -61,6 +61,15 @@ from bot.normalize import Query, jamo
         ("공공근로 간삭비 따로 나와요", "public_works", "간식비는 별도"),
         # a team question about a program without a place names the team
         ("대학생 아르바이트 담당하는 팀", "student_parttime", "청년지원팀"),
+        # English question shapes: an age, hours, who runs it
+        ("Can a 41 year old join the youth network?", "youth_network", "15 to 39"),
+        ("How many hours a day do community jobs work?", "community_jobs", "3 to 6 hours"),
+        ("Who runs the social economy center?", "social_economy_center", "contracted out"),
+        (
+            "사회적경제지원센터 상담은 누가 맡아서 해요",
+            "social_economy_center",
+            "영등포사회적경제네트워크",
+        ),
         # English: singular or plural names, and the words of the English texts
         ("hourly wage of a community job", "community_jobs", "45,180"),
         ("When does the catering cook course run?", "regional_training", "4.10"),
@@ -164,3 +173,11 @@ def test_a_duty_named_alone_goes_to_its_team(assistant) -> None:
     reply = assistant.ask("생활임금은 어느 팀 담당이에요")
     assert reply.program_id is None and "지역일자리사업팀" in reply.text
     assert assistant.ask("서울형 생활임금 시급이 얼마야").program_id == "seoul_new_deal"
+
+
+def test_dream_team_dates_name_the_rounds_staff_set_as_theirs(assistant, kb) -> None:
+    text = assistant.ask("청년 드림팀 마감일 언제예요").text
+    first = kb.rounds[0]
+    assert f"{first.opens.isoformat()}~{first.closes.isoformat()}" in text
+    assert "보고서에는 없음" in text
+    assert "2018-" not in assistant.ask("2017년 청년 드림팀 공모 기간").text
