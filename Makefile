@@ -21,15 +21,13 @@ run: $(STAMP)
 	$(PY) bot.py migrate
 	$(PY) bot.py
 
-# The storage and flow tests run on SQLite and on a private PostgreSQL server on loopback,
-# started here when PostgreSQL can be (CI installs it from Debian's packages).
+# The storage and flow tests run on SQLite and on a private, throwaway PostgreSQL server (Unix
+# socket only, deleted afterwards), started when PostgreSQL can be (CI installs it from Debian).
 test: $(STAMP)
 	$(PY) bot.py kb-check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	@pg="$$(tools/test_postgres.sh 2>/dev/null || true)"; eval "$$pg"; \
-	  [ -n "$${TEST_DATABASE_URL:-}" ] || echo "note: no PostgreSQL here; its tests are skipped"; \
-	  $(PY) -m pytest -q
+	tools/with_test_postgres.sh $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -36,7 +36,7 @@ def assistant(kb: KnowledgeBase) -> Assistant:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """Every storage and flow test runs on SQLite and on a real PostgreSQL server
-    (TEST_DATABASE_URL; `eval "$(tools/test_postgres.sh)"` starts one on loopback)."""
+    (TEST_DATABASE_URL; `tools/with_test_postgres.sh <command>` runs a command beside one)."""
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}", create_tables=True)
     else:
@@ -44,7 +44,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         if not url:
             if os.environ.get("CI"):
                 pytest.fail("CI must run the PostgreSQL tests: TEST_DATABASE_URL is not set")
-            pytest.skip('no PostgreSQL: run `eval "$(tools/test_postgres.sh)"` first')
+            pytest.skip("no PostgreSQL: run the tests with tools/with_test_postgres.sh")
         engine = make_engine(url)
         SQLModel.metadata.drop_all(engine)
         SQLModel.metadata.create_all(engine)
