@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlmodel import SQLModel, create_engine
 
 from storage import models  # noqa: F401  (registers the tables)
@@ -66,10 +66,17 @@ def _config(engine: Engine) -> Config:
     return config
 
 
+MIGRATION_LOCK = 0x59445043  # "YDPC": one migration at a time on a shared database
+
+
 def migrate(engine: Engine) -> None:
-    """Upgrade the database to the newest schema (`python bot.py migrate`)."""
+    """Upgrade the database to the newest schema (`python bot.py migrate`). On PostgreSQL the
+    upgrade holds a transaction-level advisory lock, so instances starting together migrate one
+    after the other (the second finds nothing left to do)."""
     config = _config(engine)
     with engine.begin() as connection:
+        if serves_several_instances(engine):
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -81,3 +81,23 @@ def test_users_of_an_older_schema_keep_getting_notices(empty) -> None:
     migrate(empty)
     with empty.connect() as connection:
         assert connection.execute(text('SELECT notices_off FROM "user"')).scalar() in (False, 0)
+
+
+def test_instances_starting_together_migrate_one_after_the_other(empty) -> None:
+    """Two processes run `bot.py migrate` at once (two instances starting): both succeed and the
+    schema ends at head once."""
+    url = empty.url.render_as_string(hide_password=False)
+    env = {**os.environ, "DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": ""}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "bot.py", "migrate"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(2)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    current, head = schema_versions(empty)
+    assert current == head
