@@ -19,10 +19,11 @@ from handlers.app import build_application, post_init
 from handlers.flood import FloodGate
 from handlers.local_api import LocalBotApi, LocalChat
 from storage.db import make_engine
-from storage.models import Application, FlowState, Subscription
+from storage.models import Application, FlowState, Subscription, User
 
 USERS = (7001, 7002, 7003)
 BYSTANDER = 7999
+STAFF_CHAT = -100999
 COMMANDS = (
     "start",
     "help",
@@ -55,6 +56,7 @@ PREFIXES = (
     "bc:",
     "unq:",
     "ho:",
+    "ntc:",
     "",
 )
 
@@ -94,7 +96,9 @@ def state_of(engine, user_id: int) -> list:
                 select(Application).where(Application.representative_id == user_id)
             )
         ]
-    return [flows, subs, apps]
+        user = session.get(User, user_id)
+        person = (user.language, user.active, user.notices_off) if user else None
+    return [flows, subs, apps, person]
 
 
 def payload(chat: LocalChat, kind: str, text: str, command: str, data: str, message_ids) -> dict:
@@ -162,10 +166,13 @@ async def _run(folder: Path, assistant: Assistant, events) -> None:
         request=api,
         background=False,
         flood=FloodGate(max_updates=10_000),
+        staff_chat_id=STAFF_CHAT,
     )
     await app.initialize()
     await post_init(app)
     bystander = LocalChat(app, api, user_id=BYSTANDER)
+    await bystander.send("/subscribe")
+    await bystander.press("▫️ 공공근로사업")
     await bystander.send("/check")
     await bystander.send("27")
     before = state_of(engine, BYSTANDER)
