@@ -39,6 +39,7 @@ from handlers.errors import on_error
 from handlers.flood import FloodGate
 from handlers.flood import check as flood_check
 from handlers.flood import once as handle_once
+from handlers.person_lock import OnePersonAtATime
 from storage import staff as staff_store
 from storage.activity import ActivityBuffer
 
@@ -103,7 +104,13 @@ def build_application(
     flood: FloodGate | None = None,
 ) -> Application:
     """The bot; `background=False` leaves the scheduler off (tests drive the jobs themselves)."""
-    builder = Application.builder().token(token).post_init(post_init).post_shutdown(jobs.stop)
+    builder = (
+        Application.builder()
+        .token(token)
+        .post_init(post_init)
+        .post_shutdown(jobs.stop)
+        .concurrent_updates(OnePersonAtATime(engine))
+    )
     if base_url:
         builder = builder.base_url(base_url)
     if request is not None:

@@ -297,5 +297,9 @@ class LocalChat:
         update = Update.de_json(
             {"update_id": next(self._update_ids), **payload}, self.application.bot
         )
-        await self.application.process_update(update)
+        # as the running Application does: through its update processor
+        application = self.application
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
         return self.api.outbox[before:]

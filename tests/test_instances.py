@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
+from telegram import Update
 
 from handlers import broadcasts
 from handlers.app import build_application, post_init
@@ -17,6 +18,7 @@ from handlers.delivery import RateLimiter, Sender
 from handlers.flood import FloodGate
 from handlers.leader import Leadership
 from handlers.local_api import LocalBotApi, LocalChat
+from handlers.person_lock import OnePersonAtATime
 from handlers.reminders import dispatch
 from storage import broadcasts as broadcast_store
 from storage.db import make_engine
@@ -131,6 +133,48 @@ async def test_a_broadcast_is_taken_over_only_when_its_runner_died(shared, assis
     assert broadcast_store.get(shared[0], broadcast.id).status == "done"
     await app_a.shutdown()
     await app_b.shutdown()
+
+
+def message_from(user_id: int, update_id: int) -> Update:
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "chat": {"id": user_id, "type": "private"},
+                "from": {"id": user_id, "is_bot": False, "first_name": "구민"},
+                "text": "x",
+            },
+        },
+        None,
+    )
+
+
+async def test_one_persons_updates_wait_for_another_instance_others_do_not(shared) -> None:
+    """Instance A is handling someone's message; the same person's next message on instance B
+    waits until A is done (both would read and write the same draft), another person's does
+    not wait."""
+    a, b, c = OnePersonAtATime(shared[0]), OnePersonAtATime(shared[1]), OnePersonAtATime(shared[1])
+    gate, order = asyncio.Event(), []
+
+    async def slow() -> None:
+        order.append("a starts")
+        await gate.wait()
+        order.append("a ends")
+
+    async def quick(tag: str) -> None:
+        order.append(tag)
+
+    first = asyncio.create_task(a.process_update(message_from(4343, 1), slow()))
+    await asyncio.sleep(0.05)
+    same = asyncio.create_task(b.process_update(message_from(4343, 2), quick("same person")))
+    other = asyncio.create_task(c.process_update(message_from(5454, 3), quick("someone else")))
+    await asyncio.sleep(0.2)
+    assert order == ["a starts", "someone else"]
+    gate.set()
+    await asyncio.gather(first, same, other)
+    assert order == ["a starts", "someone else", "a ends", "same person"]
 
 
 def test_sqlite_has_one_instance_which_always_leads(tmp_path) -> None:
