@@ -13,7 +13,7 @@ import os
 import socket
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -27,6 +27,7 @@ from bot.clock import SEOUL
 from bot.eligibility import youth_ages
 from bot.reply import Button, Reply
 from bot.texts import t
+from handlers.broadcast_lease import LEASE, Lease
 from handlers.deps import Deps, deps
 from handlers.sending import send_reply
 from handlers.staff import staff_only
@@ -37,10 +38,10 @@ from storage.flows import delete_flow, load_flow, save_flow
 from storage.users import language_map
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=30)  # a runner renews its heartbeat every few seconds
 PROGRESS_EVERY_SECONDS = 3.0
 STOP_CHECK_EVERY = 20
 WINDOW = 4  # deliveries in flight at once; never one gather over everyone
+FETCH = 25  # pending rows read at a time (about a second's worth at the default rate)
 
 
 def _composer(context: ContextTypes.DEFAULT_TYPE) -> Composer:
@@ -362,22 +363,21 @@ async def _run(application: Application, broadcast_id: int) -> None:
         kind = audience_of(broadcast).get("kind", "programs")
         markups = {lang: notice_markup(d, broadcast.program_id, lang, kind) for lang in LANGS}
         progress = _Progress(
-            bot,
-            d,
-            broadcast_id,
-            broadcast.staff_chat_id,
-            message_id,
-            total,
-            sender,
-            stop_button,
-            runner=instance_of(application),
+            bot, d, broadcast_id, broadcast.staff_chat_id, message_id, total, sender, stop_button
         )
-        stopped = await _deliver_all(d, sender, broadcast, markups, progress)
-        final = (
-            "stopped"
-            if stopped or store.get(d.engine, broadcast_id).status == "stopped"
-            else "done"
-        )
+        lease = Lease(d.engine, broadcast_id, instance_of(application), d.clock)
+        keeper = asyncio.create_task(lease.keep())  # renewed however long a send waits
+        try:
+            stopped = await _deliver_all(d, sender, broadcast, markups, progress, lease)
+        finally:
+            keeper.cancel()
+        now = store.get(d.engine, broadcast_id)
+        if now.status != "stopped" and now.runner != instance_of(application):
+            log.warning(
+                "broadcast %s was taken over by %s; this runner stops", broadcast_id, now.runner
+            )
+            return
+        final = "stopped" if stopped or now.status == "stopped" else "done"
         left = store.counts(d.engine, broadcast_id).get("pending", 0)
         if final == "done" and left:
             # Recipients Telegram kept asking us to wait for: the broadcast stays 'sending', so
@@ -413,38 +413,41 @@ class _Progress:
         total: int,
         sender,
         markup,
-        runner: str,
     ) -> None:
         self.bot, self.d, self.broadcast_id = bot, d, broadcast_id
         self.chat_id, self.message_id, self.total = chat_id, message_id, total
         self.sender, self.markup = sender, markup
-        self.runner = runner
         self.last = time.monotonic()
 
     async def tick(self) -> None:
         if time.monotonic() - self.last < PROGRESS_EVERY_SECONDS:
             return
         self.last = time.monotonic()
-        store.heartbeat(self.d.engine, self.broadcast_id, self.runner, self.d.clock())
         counts = store.counts(self.d.engine, self.broadcast_id)
         text = _progress_text(counts, self.total, self.sender.limiter.rate, "sending")
         await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
 
 
 async def _deliver_all(
-    d: Deps, sender, broadcast, markups: dict[str, InlineKeyboardMarkup], progress: _Progress
+    d: Deps,
+    sender,
+    broadcast,
+    markups: dict[str, InlineKeyboardMarkup],
+    progress: _Progress,
+    lease: Lease,
 ) -> bool:
     """Send to every pending recipient with a small bounded window of workers sharing the one
     rate limiter: a recipient waiting out its own 429 does not hold up the others. The buttons
     are in each recipient's language as it is now. Each delivery row is recorded right after
-    its send. Returns True when staff stopped it."""
+    its send. Nothing goes out once the lease is lost (every API call is guarded, retries after
+    a wait too). Returns True when staff stopped it."""
     queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
     stop = asyncio.Event()
 
     async def produce() -> None:
         handed = 0
-        while not stop.is_set():
-            batch = store.pending(d.engine, broadcast.id, after_id=handed)
+        while not stop.is_set() and lease.held:
+            batch = store.pending(d.engine, broadcast.id, limit=FETCH, after_id=handed)
             if not batch:
                 break
             languages = language_map(d.engine, [delivery.user_id for delivery in batch])
@@ -457,11 +460,15 @@ async def _deliver_all(
     async def work() -> None:
         handled = 0
         while (item := await queue.get()) is not None:
-            if stop.is_set():
+            if stop.is_set() or not lease.held:
                 continue
             delivery, lang = item
             markup = markups.get(lang, markups["ko"])
-            result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
+            result = await sender.send(
+                delivery.chat_id, broadcast.text, markup, _media(broadcast), lease.guard()
+            )
+            if result.outcome == "abandoned":  # the lease was lost: another runner has it
+                continue
             # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
             status = "pending" if result.outcome == "deferred" else result.outcome
             store.record(d.engine, delivery.id, status, result.attempts, result.error)

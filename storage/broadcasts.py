@@ -228,11 +228,18 @@ def claim(
         return claimed
 
 
-def heartbeat(engine: Engine, broadcast_id: int, runner: str, now: datetime) -> None:
+def heartbeat(engine: Engine, broadcast_id: int, runner: str, now: datetime) -> bool:
+    """Renew this runner's lease; False when it no longer holds it (another instance took the
+    broadcast over, or staff stopped it): the runner must stop at once."""
     with Session(engine) as session:
-        session.exec(
+        result = session.exec(
             update_(Broadcast)
-            .where(Broadcast.id == broadcast_id, Broadcast.runner == runner)
+            .where(
+                Broadcast.id == broadcast_id,
+                Broadcast.runner == runner,
+                Broadcast.status == "sending",
+            )
             .values(heartbeat_at=utc(now))
         )
         session.commit()
+        return result.rowcount == 1
