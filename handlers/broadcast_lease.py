@@ -1,7 +1,13 @@
 """A broadcast runner's lease: renewed in the background every few seconds, whatever the sends
 are doing (one recipient's 429 wait may last minutes), and checked before every send. Another
 instance takes a broadcast over only when its lease ran out; the runner that lost it sends
-nothing more, not even the recipient it was waiting for."""
+nothing more, not even the recipient it was waiting for.
+
+Each delivery is claimed ('sending') right before its API call, in the same statement that checks
+the lease, and recorded right after it; a 429 puts it back to pending while the runner waits.
+So only a death inside the API call leaves a row 'sending', and the next runner takes such a row
+as sent (uncertain), never resending it: a resume may, rarely, lose a notice but never doubles
+one, the policy reminders follow too."""
 
 from __future__ import annotations
 
@@ -60,18 +66,26 @@ class Lease:
             await asyncio.sleep(HEARTBEAT_SECONDS)
             self.renew()
 
-    def guard(self) -> LeaseGuard:
-        return LeaseGuard(self)
+    def guard(self, delivery_id: int) -> DeliveryGuard:
+        return DeliveryGuard(self, delivery_id)
 
 
-class LeaseGuard:
-    """For the sender: a send goes out only while the lease is held."""
+class DeliveryGuard:
+    """For the sender: one delivery goes out only while the lease is held, claimed first."""
 
-    def __init__(self, lease: Lease) -> None:
-        self.lease = lease
+    def __init__(self, lease: Lease, delivery_id: int) -> None:
+        self.lease, self.delivery_id = lease, delivery_id
 
     def claim(self) -> bool:
-        return self.lease.held
+        lease = self.lease
+        if not lease.held:
+            return False
+        if not store.claim_delivery(
+            lease.engine, self.delivery_id, lease.broadcast_id, lease.runner
+        ):
+            log.warning("broadcast %s: no longer this runner's (or stopped)", lease.broadcast_id)
+            lease.lost.set()
+        return lease.held
 
     def release(self) -> None:
-        return None
+        store.release_delivery(self.lease.engine, self.delivery_id)

@@ -39,7 +39,6 @@ from storage.users import language_map
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY_SECONDS = 3.0
-STOP_CHECK_EVERY = 20
 WINDOW = 4  # deliveries in flight at once; never one gather over everyone
 FETCH = 25  # pending rows read at a time (about a second's worth at the default rate)
 
@@ -314,7 +313,7 @@ async def start(application: Application, broadcast_id: int) -> asyncio.Task | N
 
 
 def _progress_text(counts, total: int, rate: float, status: str, lang: str = "ko") -> str:
-    left = counts.get("pending", 0)
+    left = counts.get("pending", 0) + counts.get("sending", 0)
     eta = int(left / rate) if rate > 0 else 0
     return t(
         f"bc_progress_{status}",
@@ -340,6 +339,14 @@ async def _run(application: Application, broadcast_id: int) -> None:
         # the audience as it is now, once
         store.add_recipients(d.engine, broadcast_id, youth_ages(d.assistant.kb))
         store.requeue_flooded(d.engine, broadcast_id)  # 429 is never a reason to skip someone
+        uncertain = store.settle_sending(d.engine, broadcast_id)  # see handlers/broadcast_lease
+        if uncertain:
+            log.warning(
+                "broadcast %s: %d deliveries were in the API call when their runner stopped: "
+                "taken as sent, not resent",
+                broadcast_id,
+                uncertain,
+            )
         stop_button = InlineKeyboardMarkup(
             [
                 [
@@ -368,7 +375,7 @@ async def _run(application: Application, broadcast_id: int) -> None:
         lease = Lease(d.engine, broadcast_id, instance_of(application), d.clock)
         keeper = asyncio.create_task(lease.keep())  # renewed however long a send waits
         try:
-            stopped = await _deliver_all(d, sender, broadcast, markups, progress, lease)
+            await _deliver_all(d, sender, broadcast, markups, progress, lease)
         finally:
             keeper.cancel()
         now = store.get(d.engine, broadcast_id)
@@ -377,11 +384,13 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 "broadcast %s was taken over by %s; this runner stops", broadcast_id, now.runner
             )
             return
-        final = "stopped" if stopped or now.status == "stopped" else "done"
-        left = store.counts(d.engine, broadcast_id).get("pending", 0)
+        final = "stopped" if now.status == "stopped" else "done"
+        counts = store.counts(d.engine, broadcast_id)
+        left = counts.get("pending", 0) + counts.get("sending", 0)
         if final == "done" and left:
-            # Recipients Telegram kept asking us to wait for: the broadcast stays 'sending', so
-            # the next broadcast tick (or a restart) resumes with exactly them.
+            # Recipients Telegram kept asking us to wait for (or a send the lease's loss cut
+            # short): the broadcast stays 'sending', so the next broadcast tick (or a restart)
+            # resumes with exactly them.
             log.warning(
                 "broadcast %s: %d recipients deferred by 429s; resuming", broadcast_id, left
             )
@@ -435,18 +444,18 @@ async def _deliver_all(
     markups: dict[str, InlineKeyboardMarkup],
     progress: _Progress,
     lease: Lease,
-) -> bool:
+) -> None:
     """Send to every pending recipient with a small bounded window of workers sharing the one
     rate limiter: a recipient waiting out its own 429 does not hold up the others. The buttons
-    are in each recipient's language as it is now. Each delivery row is recorded right after
-    its send. Nothing goes out once the lease is lost (every API call is guarded, retries after
-    a wait too). Returns True when staff stopped it."""
+    are in each recipient's language as it is now. Each delivery is claimed right before its
+    API call and recorded right after it (handlers/broadcast_lease.py); nothing goes out once
+    the lease is lost or staff stopped the broadcast (every API call is checked, retries after a
+    wait too)."""
     queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
-    stop = asyncio.Event()
 
     async def produce() -> None:
         handed = 0
-        while not stop.is_set() and lease.held:
+        while lease.held:
             batch = store.pending(d.engine, broadcast.id, limit=FETCH, after_id=handed)
             if not batch:
                 break
@@ -458,30 +467,26 @@ async def _deliver_all(
             await queue.put(None)
 
     async def work() -> None:
-        handled = 0
         while (item := await queue.get()) is not None:
-            if stop.is_set() or not lease.held:
+            if not lease.held:
                 continue
             delivery, lang = item
             markup = markups.get(lang, markups["ko"])
             result = await sender.send(
-                delivery.chat_id, broadcast.text, markup, _media(broadcast), lease.guard()
+                delivery.chat_id,
+                broadcast.text,
+                markup,
+                _media(broadcast),
+                lease.guard(delivery.id),
             )
-            if result.outcome == "abandoned":  # the lease was lost: another runner has it
+            if result.outcome == "abandoned":  # lease lost (another runner has it) or stopped
                 continue
             # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
             status = "pending" if result.outcome == "deferred" else result.outcome
             store.record(d.engine, delivery.id, status, result.attempts, result.error)
-            handled += 1
-            if (
-                handled % STOP_CHECK_EVERY == 0
-                and store.get(d.engine, broadcast.id).status == "stopped"
-            ):
-                stop.set()
             await progress.tick()
 
     await asyncio.gather(produce(), *(work() for _ in range(WINDOW)))
-    return stop.is_set()
 
 
 async def _post_progress(bot, chat_id: int, text: str, markup) -> int | None:

@@ -154,7 +154,9 @@ class Delivery(SQLModel, table=True):
     broadcast_id: int = Field(index=True)
     user_id: int
     chat_id: int
-    status: str = Field(default="pending", index=True)  # pending/sent/failed/blocked
+    # pending/sending (in the API call now)/sent/failed/blocked; a row a dead runner left
+    # sending is settled as sent, marked uncertain (storage.broadcasts.settle_sending)
+    status: str = Field(default="pending", index=True)
     attempts: int = 0
     last_error: str | None = None
     sent_at: datetime | None = None

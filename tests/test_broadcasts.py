@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.assistant import Assistant
@@ -556,3 +557,51 @@ async def test_resume_reaches_recipients_an_older_version_failed_after_429s(
     got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
     assert got == Counter([flooded, waiting])
     await restarted.shutdown()
+
+
+class DiesInsideTheCall(Sender):
+    """The process dies right after Telegram accepted the `fatal`-th notice, before the bot
+    could record it (as SIGKILL would: the runner task is gone at once)."""
+
+    def __init__(self, application, engine, fatal: int) -> None:
+        super().__init__(
+            application.bot, engine, RateLimiter(rate=100_000, sleep=no_sleep), sleep=no_sleep
+        )
+        self.fatal, self.done, self.runner = fatal, 0, None
+
+    async def send(self, *args, **kwargs):
+        result = await super().send(*args, **kwargs)
+        self.done += 1
+        if self.done == self.fatal:
+            self.runner.cancel()
+            await asyncio.sleep(0)  # the cancellation lands here: nothing records the send
+        return result
+
+
+async def test_a_crash_inside_the_api_call_never_doubles_a_notice_on_resume(
+    application, assistant, engine, api, now
+) -> None:
+    """A delivery is 'sending' from right before its API call until right after it: the resume
+    takes a row left 'sending' as sent (uncertain), so nobody gets the notice twice."""
+    from storage import broadcasts as store
+
+    ids = residents(engine, 10)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = store.create(engine, draft, 1, 1, now[0])
+    dying = DiesInsideTheCall(application, engine, fatal=5)
+    application.bot_data["sender"] = dying
+    dying.runner = await broadcasts.start(application, broadcast.id)
+    with pytest.raises(asyncio.CancelledError):
+        await dying.runner
+    before_crash = Counter(m.chat_id for m in api.outbox if m.text == "공지")
+    with Session(engine) as session:
+        left_sending = {
+            d.chat_id for d in session.exec(select(Delivery).where(Delivery.status == "sending"))
+        }
+    after = await restart_and_resume(assistant, engine, api, "공지")
+    received = before_crash + after
+    assert max(received.values()) == 1  # nobody twice
+    assert set(received) == set(ids)
+    assert left_sending and left_sending <= set(before_crash)  # delivered, not yet recorded
+    assert store.uncertain(engine, broadcast.id) == len(left_sending)
+    assert store.get(engine, broadcast.id).status == "done"
