@@ -695,6 +695,10 @@ CATALOGUE.update(
             "ko": "청년 드림팀 신청서가 아직 제출되지 않았어요. 마감({closes})까지 {days}일 남았어요. /apply 로 이어서 작성하세요.",
             "en": "Your Dream Team application is not submitted yet: {days} day(s) left until {closes}. Continue with /apply.",
         },
+        "reminder_draft_deadline_today": {
+            "ko": "청년 드림팀 신청서가 아직 제출되지 않았어요. 오늘({closes})이 마감일이에요. /apply 로 이어서 작성하세요.",
+            "en": "Your Dream Team application is not submitted yet, and today ({closes}) is the deadline. Continue with /apply.",
+        },
         "reminder_off": {"ko": "🔕 {program} 알림 끄기", "en": "🔕 Stop {program} reminders"},
         "subscribe_title": {
             "ko": "알림 받을 사업을 골라 주세요. 🔔 표시가 켜진 알림이에요. 모집·선발·공모 일정을 알려드려요 (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 모아서 보내요).",

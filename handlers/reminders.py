@@ -25,10 +25,12 @@ from bot.clock import SEOUL
 from bot.reminders import (
     combine,
     draft_reminders,
+    expired_reason,
     is_quiet,
     planned_for_key,
     program_reminders,
     start_of_day,
+    text_at,
 )
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -97,11 +99,10 @@ def replan(d: Deps) -> tuple[int, int, int]:
     return moved, cancelled, added
 
 
-def text_of(d: Deps, row: Reminder, lang: str) -> str:
-    """A planned reminder is worded at sending time, in the language the user has then; a status
-    notice keeps the text it was written with."""
-    planned = planned_for_key(d.assistant.kb, row.key, lang)
-    return planned.text if planned is not None else row.text
+def text_of(d: Deps, row: Reminder, lang: str, now: datetime) -> str:
+    """A planned reminder is worded at sending time, in the language the user has then (a
+    draft's days left counted from now); a status notice keeps the text it was written with."""
+    return text_at(d.assistant.kb, row.key, lang, now) or row.text
 
 
 def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
@@ -114,6 +115,20 @@ def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
         and draft.get("round_id") == key.split(":")[1]
         and not draft.get("application_id")
     )
+
+
+def _drop_outdated(d: Deps, user_id: int, rows: list[Reminder], now: datetime) -> list[Reminder]:
+    """Rows still worth sending now. One whose date has passed (a draft's deadline, a round that
+    closed) is marked 'expired'; a draft reminder whose draft was submitted or deleted is
+    'cancelled'."""
+    expired = {r.id: why for r in rows if (why := expired_reason(d.assistant.kb, r.key, now))}
+    for row_id, why in expired.items():
+        log.info("reminder %s to %s not sent: %s", row_id, user_id, why)
+    store.mark(d.engine, list(expired), "expired")  # type: ignore[arg-type]
+    rows = [r for r in rows if r.id not in expired]
+    stale = [r for r in rows if not _still_relevant(d, user_id, r.key)]
+    store.mark(d.engine, [r.id for r in stale], "cancelled")  # type: ignore[misc]
+    return [r for r in rows if r not in stale]
 
 
 async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None = None) -> int:
@@ -134,15 +149,14 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
             continue
         if store.sent_since(d.engine, user_id, start_of_day(now)):
             continue  # held for tomorrow: at most one reminder message a day
-        stale = [r for r in rows if not _still_relevant(d, user_id, r.key)]
-        store.mark(d.engine, [r.id for r in stale], "cancelled")
-        rows = [r for r in rows if r not in stale]
+        rows = _drop_outdated(d, user_id, rows, now)
         if not rows:
             continue
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
-        text = combine((text_of(d, r, lang) for r in rows), lang)
+        # D-3 and D-1 both due (the bot was down) say the same days left: one line
+        text = combine((text_of(d, r, lang, now) for r in rows), lang)
         # Only the API call lies between the claim and the outcome (module docstring).
         if not store.claim(d.engine, [r.id for r in rows], now):
             continue  # another instance is sending these

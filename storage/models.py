@@ -120,7 +120,9 @@ class Reminder(SQLModel, table=True):
     program_id: str | None = None
     text: str
     due_at: datetime = Field(index=True)  # UTC
-    status: str = Field(default="pending", index=True)  # pending/sending/sent/cancelled/failed
+    # pending/sending/sent/failed; cancelled (unsubscribed, the draft is gone) or expired (its
+    # date passed before it could be sent: a closed round, a date moved into the past)
+    status: str = Field(default="pending", index=True)
     sent_at: datetime | None = None
 
 

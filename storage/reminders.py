@@ -89,7 +89,7 @@ def add_reminder(
             select(Reminder).where(Reminder.user_id == user_id, Reminder.key == key)
         ).first()
         if existing is not None:
-            if existing.status != "cancelled":
+            if existing.status not in ("cancelled", "expired"):  # never sent: may come back
                 return False
             existing.status, existing.due_at, existing.text = "pending", utc(due_at), text
             session.add(existing)
