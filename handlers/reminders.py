@@ -81,14 +81,19 @@ def replan(d: Deps) -> tuple[int, int, int]:
     """Bring pending reminders in line with the knowledge base as it is now (start-up: staff may
     have edited reminders.yaml or rounds.yaml): a pending row whose date or text changed is
     moved, one whose event is gone is cancelled, and a subscriber gets the future events added
-    since they subscribed. Sent rows are never touched, so nothing is sent twice; running it
-    again changes nothing. Returns (moved, cancelled, added)."""
+    since they subscribed. A row moved to a date already past is expired, not sent late with
+    its old wording, as a newly added event whose date is past is never planned. Sent rows are
+    never touched, so nothing is sent twice; running it again changes nothing. Returns (moved,
+    cancelled or expired, added)."""
     kb = d.assistant.kb
+    now = d.clock()
     moved = cancelled = added = 0
     for row in store.pending_planned(d.engine):
         planned = planned_for_key(kb, row.key, language_of(d.engine, row.user_id))
         if planned is None or planned.program_id != row.program_id:
             cancelled += store.cancel_pending(d.engine, row.id)  # type: ignore[arg-type]
+        elif planned.due_at != row.due_at and planned.due_at <= now:
+            cancelled += store.cancel_pending(d.engine, row.id, "expired")  # type: ignore[arg-type]
         elif planned.due_at != row.due_at or planned.text != row.text:
             moved += store.reschedule(d.engine, row.id, planned.due_at, planned.text)  # type: ignore[arg-type]
     for user_id, chat_id, lang, program_id in store.all_subscriptions(d.engine):

@@ -131,12 +131,13 @@ def reschedule(engine: Engine, reminder_id: int, due_at: datetime, text: str) ->
         return result.rowcount == 1
 
 
-def cancel_pending(engine: Engine, reminder_id: int) -> bool:
+def cancel_pending(engine: Engine, reminder_id: int, status: str = "cancelled") -> bool:
+    """Cancel a still-pending reminder (status "expired": because its date has passed)."""
     with Session(engine) as session:
         result = session.exec(
             update(Reminder)
             .where(Reminder.id == reminder_id, Reminder.status == "pending")
-            .values(status="cancelled")
+            .values(status=status)
         )
         session.commit()
         return result.rowcount == 1

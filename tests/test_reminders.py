@@ -477,3 +477,40 @@ async def test_no_round_opening_reminder_once_the_round_closed(
     assert await dispatch(deps_of(chat), sender, kst(2018, 5, 2, 10)) == 0  # 2018H1 closed 4-30
     assert chat.api.outbox[before:] == []
     assert statuses(engine) == {"round:2018H1:open": "expired", "round:2018H2:open": "pending"}
+
+
+async def test_a_reminder_moved_into_the_past_at_start_up_is_not_sent(
+    chat: LocalChat, engine, api, kb, now
+) -> None:
+    """Staff moved a date to one already past: like an event added with a past date, it is not
+    sent late (the row is expired), rather than sent at once with its old wording."""
+    from bot.assistant import Assistant
+    from handlers.app import post_init
+    from knowledge.schema import Text
+
+    await chat.send("/start community_jobs")  # 2018-04-10: May's selection and July's start
+    await chat.press("🔔 알림 받기")
+    staff_edit = edited(
+        kb,
+        community_jobs_2018h2_selection={"month": 4, "day": 2, "text": Text(ko="4월 2일 선발")},
+        community_jobs_test_added={
+            "program": "community_jobs",
+            "year": 2018,
+            "month": 4,
+            "day": 3,
+            "text": Text(ko="4월 3일 안내"),
+            "source": "test",
+        },
+    )
+    restarted = build_application(
+        "1:T", Assistant(staff_edit), engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    await post_init(restarted)
+    assert statuses(engine) == {
+        "event:community_jobs_2018h2_selection": "expired",
+        "event:community_jobs_2018h2_start": "pending",
+    }
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    assert await dispatch(restarted.bot_data["deps"], sender, kst(2018, 4, 10, 12)) == 0
+    await restarted.shutdown()
