@@ -9,6 +9,11 @@ from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
 
+def home_row(lang: str) -> list[Button]:
+    """🏠 처음으로: a way back from any screen."""
+    return [Button(t("home", lang), callbacks.home())]
+
+
 def home_reply(lang: str) -> Reply:
     return Reply(t("start", lang, source_years=t("source_years", lang)), main_menu_buttons(lang))
 

@@ -720,6 +720,18 @@ CATALOGUE.update(
                 "you will get the notices staff send to its subscribers."
             ),
         },
+        "notice_off_programs": {
+            "ko": "🔕 이 공지를 받은 사업 알림 끄기",
+            "en": "🔕 Stop reminders for these programs",
+        },
+        "notice_off_none": {
+            "ko": "🔕 {program} 알림은 이미 꺼져 있어요.",
+            "en": "🔕 Reminders for {program} are already off.",
+        },
+        "notice_off_test_copy": {
+            "ko": "테스트 발송본의 버튼이라 아무것도 바꾸지 않았어요. 실제 공지에서는 받는 분이 구독한 사업의 알림을 꺼요.",
+            "en": "This is a test copy, so nothing changed. On the notice itself this button turns off the reminders of the programs the recipient follows.",
+        },
         "unsubscribed": {
             "ko": "🔕 {program} 알림을 껐어요.",
             "en": "🔕 Reminders for {program} are off.",

@@ -25,10 +25,13 @@ from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
 from bot.callbacks import LANGS
 from bot.clock import SEOUL
 from bot.eligibility import youth_ages
+from bot.menus import home_row
 from bot.reply import Button, Reply
 from bot.texts import t
+from handlers import reminders
 from handlers.broadcast_lease import LEASE, Lease
 from handlers.deps import Deps, deps
+from handlers.sending import markup as telegram_markup
 from handlers.sending import send_reply
 from handlers.staff import staff_only
 from storage import applications as audit
@@ -56,23 +59,47 @@ def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> Non
     save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
 
 
-def notice_markup(d: Deps, program_id: str, lang: str, audience: str) -> InlineKeyboardMarkup:
+def notice_markup(
+    d: Deps, program_id: str, lang: str, audience: dict, broadcast_id: int = 0
+) -> InlineKeyboardMarkup:
     """Every notice ends with the program's card and a way to stop it, in the recipient's
-    language: subscribers turn the program's reminders off; everyone else (a notice to all or
-    to young people) turns such notices off."""
+    language: subscribers turn off the reminders of the program(s) the notice reached them
+    through (with several, the button names the broadcast, and pressing it looks up which of
+    them the person follows); everyone else (a notice to all or to young people) turns such
+    notices off. `broadcast_id` 0 is a test copy."""
     name = program_name(d.assistant.kb.programs[program_id], lang)
     card = t("program_card_button", lang, program=name)
-    if audience == "programs":
-        off = t("reminder_off", lang, program=name)
-        off_data = callbacks.subscription("off", program_id)
-    else:
+    programs = [p for p in audience.get("programs", []) if p in d.assistant.kb.programs]
+    if audience.get("kind") != "programs":
         off, off_data = t("notices_off_button", lang), callbacks.notices("off")
+    elif len(programs) == 1:
+        reached = program_name(d.assistant.kb.programs[programs[0]], lang)
+        off = t("reminder_off", lang, program=reached)
+        off_data = callbacks.subscription("off", programs[0])
+    else:
+        off, off_data = t("notice_off_programs", lang), callbacks.notice_off(broadcast_id)
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(card, callback_data=callbacks.program(program_id))],
             [InlineKeyboardButton(off, callback_data=off_data)],
         ]
     )
+
+
+async def on_off_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, broadcast_id: int, lang: str
+) -> None:
+    """🔕 on a notice to several programs' subscribers: turn off those the person follows."""
+    broadcast = store.get(deps(context).engine, broadcast_id) if broadcast_id else None
+    chat = update.effective_chat
+    if broadcast is None and chat is not None:  # a new message: the notice stays as it was
+        key = "notice_off_test_copy" if broadcast_id == 0 else "stale_button"
+        reply = Reply(t(key, lang), [home_row(lang)])
+        await context.bot.send_message(chat.id, reply.text, reply_markup=telegram_markup(reply))
+        return
+    if broadcast is None:
+        return
+    await reminders.turn_off(update, context, audience_of(broadcast).get("programs", []), lang)
 
 
 @staff_only
@@ -222,7 +249,7 @@ async def on_press(
         result = await context.bot_data["sender"].send(
             chat.id,
             draft.text,
-            notice_markup(d, draft.program, lang, draft.audience["kind"]),
+            notice_markup(d, draft.program, lang, draft.audience),
             _media(draft),
         )  # type: ignore[union-attr]
         await context.bot.send_message(
@@ -367,8 +394,11 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 stop_button,
             )
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
-        kind = audience_of(broadcast).get("kind", "programs")
-        markups = {lang: notice_markup(d, broadcast.program_id, lang, kind) for lang in LANGS}
+        audience = audience_of(broadcast)
+        markups = {
+            lang: notice_markup(d, broadcast.program_id, lang, audience, broadcast_id)
+            for lang in LANGS
+        }
         progress = _Progress(
             bot, d, broadcast_id, broadcast.staff_chat_id, message_id, total, sender, stop_button
         )

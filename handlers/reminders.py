@@ -22,6 +22,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.answers import program_name
 from bot.clock import SEOUL
+from bot.menus import home_row
 from bot.reminders import (
     combine,
     draft_reminders,
@@ -278,6 +279,35 @@ async def on_press(
         [Button(t("home", lang), callbacks.home())],
     ]
     # A new message: the card or the reminder the button was on stays as it was.
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
+
+
+async def turn_off(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, program_ids: list[str], lang: str
+) -> None:
+    """Turn off the reminders of those of `program_ids` the person follows (the programs a
+    notice reached them through) and say which, in a new message: the notice stays as it was."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    d = deps(context)
+    kb = d.assistant.kb
+    programs = [p for p in program_ids if p in kb.programs]
+    mine = [p for p in programs if p in store.subscriptions(d.engine, user.id)]
+    for program_id in mine:
+        store.unsubscribe(d.engine, user.id, program_id)
+    names = ", ".join(program_name(kb.programs[p], lang) for p in (mine or programs))
+    note = t("unsubscribed" if mine else "notice_off_none", lang, program=names)
+    rows = [
+        [
+            Button(
+                t("program_card_button", lang, program=program_name(kb.programs[p], lang)),
+                callbacks.program(p),
+            )
+        ]
+        for p in mine
+    ]
+    rows.append(home_row(lang))
     await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
 
 

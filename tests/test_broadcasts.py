@@ -605,3 +605,61 @@ async def test_a_crash_inside_the_api_call_never_doubles_a_notice_on_resume(
     assert left_sending and left_sending <= set(before_crash)  # delivered, not yet recorded
     assert store.uncertain(engine, broadcast.id) == len(left_sending)
     assert store.get(engine, broadcast.id).status == "done"
+
+
+async def test_a_notice_to_several_programs_turns_off_what_reached_each_recipient(
+    staff_chat, application, engine, api
+) -> None:
+    from storage.reminders import subscriptions
+
+    [works_only] = residents(engine, 1)
+    [jobs_only] = residents(engine, 1, program="community_jobs", first=60_000)
+    [both] = residents(engine, 1, first=70_000)
+    subscribe(engine, both, "community_jobs")
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
+    [preview] = await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🧪 나에게 테스트 발송")
+    test_copy = [m for m in api.outbox if m.chat_id == staff_chat.user_id][-2]
+    [note] = await staff_chat.press("🔕 이 공지를 받은 사업 알림 끄기", message=test_copy)
+    assert note.text.startswith("테스트 발송본의 버튼이라 아무것도 바꾸지 않았어요.")
+    assert labels(note) == ["🏠 처음으로"]
+    await staff_chat.press("🚀 지금 발송", message=preview)
+    await wait_all(application)
+    notices = {
+        m.chat_id: m
+        for m in api.outbox
+        if m.text.startswith("2018 하반기 공공근로") and m.chat_id != staff_chat.user_id
+    }
+    assert set(notices) == {works_only, jobs_only, both}
+    replies = {}
+    for user_id in (jobs_only, both):
+        resident = LocalChat(application, api, user_id=user_id)
+        assert labels(notices[user_id])[1] == "🔕 이 공지를 받은 사업 알림 끄기"
+        [replies[user_id]] = await resident.press(
+            "🔕 이 공지를 받은 사업 알림 끄기", message=notices[user_id]
+        )
+    assert replies[jobs_only].text == "🔕 지역공동체 일자리사업 알림을 껐어요."
+    assert replies[both].text == "🔕 공공근로사업, 지역공동체 일자리사업 알림을 껐어요."
+    assert labels(replies[jobs_only]) == ["📄 지역공동체 일자리사업 안내 더 보기", "🏠 처음으로"]
+    assert subscriptions(engine, jobs_only) == subscriptions(engine, both) == set()
+    assert subscriptions(engine, works_only) == {"public_works"}
+    resident = LocalChat(application, api, user_id=jobs_only)
+    [again] = await resident.press("🔕 이 공지를 받은 사업 알림 끄기", message=notices[jobs_only])
+    assert again.text == "🔕 공공근로사업, 지역공동체 일자리사업 알림은 이미 꺼져 있어요."
+
+
+async def test_a_notice_to_another_programs_subscribers_turns_that_program_off(
+    staff_chat, application, engine, api
+) -> None:
+    [subscriber] = residents(engine, 1, program="community_jobs")
+    fast_sender(application, engine)
+    await compose(staff_chat)  # about 공공근로, sent to 지역공동체 일자리 subscribers only
+    await staff_chat.press("☑️ 공공근로사업 알림 구독자")
+    await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    [notice] = [m for m in api.outbox if m.chat_id == subscriber]
+    assert labels(notice) == ["📄 공공근로사업 안내 더 보기", "🔕 지역공동체 일자리사업 알림 끄기"]
