@@ -12,6 +12,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import DatedValue, Fact, Program, Topic
 
 MAX_CHARS = 480
+ENGLISH_FALLBACK_CHARS = 720  # the fallback says in English what it says in Korean: longer
 CARD_TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply")
 EXTRA_TOPICS: tuple[Topic, ...] = ("about", "figures")
 
@@ -51,13 +52,13 @@ def team_line(kb: KnowledgeBase, program: Program, lang: str) -> str:
     return t("team_line", lang, teams=names)
 
 
-def fit(parts: list[str], optional: list[str]) -> str:
-    """Join the parts, then add optional lines while the text stays under MAX_CHARS."""
+def fit(parts: list[str], optional: list[str], limit: int = MAX_CHARS) -> str:
+    """Join the parts, then add optional lines while the text stays under the limit."""
     text = "\n".join(parts)
-    if len(text) > MAX_CHARS:
-        text = text[: MAX_CHARS - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     for line in optional:
-        if len(text) + 1 + len(line) <= MAX_CHARS:
+        if len(text) + 1 + len(line) <= limit:
             text += "\n" + line
     return text
 
@@ -183,6 +184,7 @@ def card_reply(kb: KnowledgeBase, program: Program, lang: str) -> Reply:
 def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
     """What the bot covers, every team with its first duties (as many as fit) and the centres
     residents can walk into."""
+    limit = ENGLISH_FALLBACK_CHARS if lang == "en" else MAX_CHARS
     centers = []
     for center_id in kb.division.centers:
         center = kb.programs[center_id]
@@ -201,16 +203,16 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
                 "fallback_team_row",
                 lang,
                 team=kb.team_name(team.id, lang),
-                duties=", ".join(team.duties[:duties]),
+                duties=", ".join(team.duties_in(lang)[:duties]),
             )
             for team in kb.division.teams
         ]
         if not duties:
             rows = [f"• {kb.team_name(team.id, lang)}" for team in kb.division.teams]
         text = t("fallback", lang, teams="\n".join(rows), centers="\n".join(centers))
-        if len(text) <= MAX_CHARS:
+        if len(text) <= limit:
             break
-    text = fit([text], [])  # never over the limit, whatever the data says
+    text = fit([text], [], limit)  # never over the limit, whatever the data says
     buttons = [
         [handoff_button(lang)],
         [Button(t("menu_programs", lang), callbacks.menu("programs"))],
