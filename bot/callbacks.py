@@ -121,7 +121,7 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         ),
         "unq": lambda: (
             2 <= len(args) <= 3
-            and args[0] in ("done", "tag", "set", "list")
+            and args[0] in ("done", "tag", "set", "list", "page")
             and args[1].isdigit()
             and all(_token(a) for a in args)
         ),

@@ -939,6 +939,10 @@ CATALOGUE.update(
             "ko": '{n}. {count}회 · {when} · "{text}" · 사업: {program}',
             "en": '{n}. {count}× · {when} · "{text}" · program: {program}',
         },
+        "unq_page": {
+            "ko": "{first}~{last}번째 묶음 (전체 {total}묶음)",
+            "en": "Groups {first} to {last} of {total}",
+        },
         "unq_untagged": {"ko": "미지정", "en": "none"},
         "unq_done": {"ko": "✅ {n} 처리", "en": "✅ {n} handled"},
         "unq_tag": {"ko": "🏷 {n} 사업 지정", "en": "🏷 {n} program"},
