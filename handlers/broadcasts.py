@@ -25,7 +25,7 @@ from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
 from bot.callbacks import LANGS
 from bot.clock import SEOUL
 from bot.eligibility import youth_ages
-from bot.menus import home_row
+from bot.menus import home_row, stale_reply
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers import reminders
@@ -219,7 +219,7 @@ async def on_press(
         return
     draft = _load(context, user.id)  # type: ignore[union-attr]
     if draft is None:
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return
     composer = _composer(context)
     ok = True
@@ -252,10 +252,14 @@ async def on_press(
             notice_markup(d, draft.program, lang, draft.audience),
             _media(draft),
         )  # type: ignore[union-attr]
+        note = t("bc_test_sent" if result.outcome == "sent" else "bc_test_failed", lang)
+        # a new message below the copy, with the preview's buttons: the way on from here
+        reply = _with(await _prompt(context, draft, lang), note)
         await context.bot.send_message(
-            chat.id,
-            t("bc_test_sent", lang) if result.outcome == "sent" else t("bc_test_failed", lang),
-        )  # type: ignore[union-attr]
+            chat.id,  # type: ignore[union-attr]
+            reply.text,
+            reply_markup=telegram_markup(reply),
+        )
         return
     elif action == "now" and draft.step == "preview":
         broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
@@ -285,7 +289,7 @@ async def _stop(
 ) -> None:
     broadcast = store.get(deps(context).engine, broadcast_id)
     if broadcast is None or broadcast.status not in ("sending", "scheduled"):
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return
     store.update(
         deps(context).engine, broadcast_id, status="stopped", finished_at=datetime.now(UTC)
@@ -582,7 +586,7 @@ def listing(d: Deps, lang: str) -> Reply:
                 failed=counts.get("failed", 0),
             )
         )
-    return Reply("\n".join(lines) or t("bc_none", lang), rows)
+    return Reply("\n".join(lines) or t("bc_none", lang), [*rows, home_row(lang)])
 
 
 @staff_only

@@ -422,14 +422,14 @@ async def test_a_scheduled_broadcast_can_be_cancelled_by_staff_only(
     await staff_chat.press("⏰ 예약 발송")
     await staff_chat.send("2018-04-11 14:00")
     [listing] = await staff_chat.send("/broadcasts")
-    assert labels(listing) == ["✖️ #1 예약 취소"]
+    assert labels(listing) == ["✖️ #1 예약 취소", "🏠 처음으로"]
     await chat.send("/help")
     assert await chat.press_data("bc:unschedule:1", listing) == []  # forged: refused
     assert api.callback_answers[-1]["text"] == "담당 직원만 쓸 수 있는 기능이에요."
     assert store.get(engine, 1).status == "scheduled"
     [edited] = await staff_chat.press("✖️ #1 예약 취소", message=listing)
     assert edited.text.startswith("✖️ 예약한 공지 #1를 취소했어요.")
-    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == []
+    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == ["🏠 처음으로"]
     now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
     await broadcasts.start_due(application)
     await wait_all(application)
