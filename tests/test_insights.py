@@ -163,3 +163,20 @@ async def test_every_group_can_be_reached_page_by_page(staff_chat, engine, now) 
     [handled] = await staff_chat.press("✅ 11 처리")
     assert handled.text.splitlines()[0] == "❔ 답하지 못한 질문 (10묶음, 최근 순)"
     assert "다음 ▶️" not in labels(handled)
+
+
+def test_the_chart_has_whole_number_counts_and_no_emoji() -> None:
+    from matplotlib import pyplot as plt
+
+    from bot.charts import stats_figure
+
+    per_day = {f"2018-04-{day:02d}": day % 3 for day in range(1, 15)}
+    figure = stats_figure(
+        per_day, [("공공근로사업", 2), ("청년 드림팀", 1)], "📊 최근 14일 질문 수"
+    )
+    figure.canvas.draw()
+    days_axis, programs_axis = figure.axes
+    assert days_axis.get_title() == "최근 14일 질문 수"
+    assert all(float(tick).is_integer() for tick in days_axis.get_yticks())
+    assert all(float(tick).is_integer() for tick in programs_axis.get_xticks())
+    plt.close(figure)
