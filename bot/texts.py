@@ -794,6 +794,14 @@ CATALOGUE.update(
             "en": "Young people (said {low}-{high} in the eligibility check)",
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
+        "bc_audience_empty": {
+            "ko": "⚠️ 받을 대상을 먼저 골라 주세요: 모든 이용자, 청년, 또는 사업 알림 구독자(하나 이상).",
+            "en": "⚠️ Choose who gets it first: everyone, young people, or the subscribers of at least one program.",
+        },
+        "bc_no_recipients": {
+            "ko": "⚠️ 지금 기준 받는 사람이 0명이라 지금 보낼 수 없어요. 대상을 바꾸거나 예약 발송하세요 (예약한 공지는 보낼 때의 대상에게 가요).",
+            "en": "⚠️ Nobody would get it now (0 recipients). Change the audience, or schedule it: a scheduled notice goes to the audience as it is at its time.",
+        },
         "bc_preview": {
             "ko": (
                 "📣 미리보기 · 받는 사람 지금 기준 {count}명 (발송을 시작할 때 다시 세요)"

@@ -223,6 +223,12 @@ async def on_press(
         return
     composer = _composer(context)
     ok = True
+    if action in ("preview", "now", "later") and composer.no_audience(draft):
+        draft.step = "audience"  # 다음 or 발송 with no program ticked: choose someone first
+        _save(context, user.id, draft)  # type: ignore[union-attr]
+        reply = _with(await _prompt(context, draft, lang), t("bc_audience_empty", lang))
+        await send_reply(update, context, reply)
+        return
     if action == "cancel":
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         await send_reply(update, context, Reply(t("bc_cancelled", lang), main_menu_buttons(lang)))
@@ -262,6 +268,10 @@ async def on_press(
         )
         return
     elif action == "now" and draft.step == "preview":
+        if not store.count_audience(d.engine, draft.audience, youth_ages(d.assistant.kb)):
+            reply = _with(await _prompt(context, draft, lang), t("bc_no_recipients", lang))
+            await send_reply(update, context, reply)
+            return
         broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]

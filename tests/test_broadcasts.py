@@ -663,3 +663,39 @@ async def test_a_notice_to_another_programs_subscribers_turns_that_program_off(
     await wait_all(application)
     [notice] = [m for m in api.outbox if m.chat_id == subscriber]
     assert labels(notice) == ["📄 공공근로사업 안내 더 보기", "🔕 지역공동체 일자리사업 알림 끄기"]
+
+
+async def test_a_notice_with_nobody_chosen_goes_no_further(staff_chat, engine) -> None:
+    residents(engine, 2)
+    await compose(staff_chat)
+    await staff_chat.press("☑️ 공공근로사업 알림 구독자")  # no program ticked now
+    [reply] = await staff_chat.press("다음 ▶️")
+    assert reply.text.startswith("⚠️ 받을 대상을 먼저 골라 주세요")
+    assert "미리보기" not in reply.text and "다음 ▶️" in labels(reply)
+    # A preview left from before (or an old button) cannot send to nobody either.
+    from bot.broadcast_compose import FLOW, Draft
+    from storage.flows import save_flow
+
+    empty = {"kind": "programs", "programs": []}
+    draft = Draft(step="preview", text="공지", program="public_works", audience=empty)
+    save_flow(engine, staff_chat.user_id, FLOW, draft.to_json())
+    for action in ("bc:now:-", "bc:later:-"):
+        [reply] = await staff_chat.press_data(action, staff_chat.last)
+        assert reply.text.startswith("⚠️ 받을 대상을 먼저 골라 주세요")
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
+async def test_a_notice_to_no_one_right_now_is_not_sent_but_can_be_scheduled(
+    staff_chat, engine
+) -> None:
+    await compose(staff_chat)  # nobody subscribes to 공공근로 yet
+    [preview] = await staff_chat.press("다음 ▶️")
+    assert "받는 사람 지금 기준 0명" in preview.text
+    [reply] = await staff_chat.press("🚀 지금 발송")
+    assert reply.text.startswith("⚠️ 지금 기준 받는 사람이 0명이라 지금 보낼 수 없어요.")
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+    await staff_chat.press("⏰ 예약 발송")
+    [reply] = await staff_chat.send("2018-04-11 14:00")
+    assert "예약했어요" in reply.text
