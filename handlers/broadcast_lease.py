@@ -28,12 +28,8 @@ HEARTBEAT_SECONDS = 5.0  # well under LEASE
 
 class Lease:
     def __init__(self, engine: Engine, broadcast_id: int, runner: str, clock: Clock) -> None:
-        self.engine, self.broadcast_id, self.runner, self.clock = (
-            engine,
-            broadcast_id,
-            runner,
-            clock,
-        )
+        self.engine, self.broadcast_id = engine, broadcast_id
+        self.runner, self.clock = runner, clock
         self.lost = asyncio.Event()
         self._confirmed = time.monotonic()
 

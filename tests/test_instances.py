@@ -175,7 +175,10 @@ async def test_a_runner_waiting_out_429s_keeps_its_lease(two, assistant, now, mo
     task = await broadcasts.start(app_a, broadcast_id)
     await asyncio.sleep(0.05)  # A's workers are all waiting out a 429
     now[0] = now[0] + broadcasts.LEASE * 3  # the wait is long
-    await asyncio.sleep(0.05)
+    for _ in range(200):  # A renews meanwhile
+        if broadcast_store.get(two[0], broadcast_id).heartbeat_at >= now[0]:
+            break
+        await asyncio.sleep(0.01)
     assert await broadcasts.start(app_b, broadcast_id) is None  # A is alive: no takeover
     gate.set()
     await task
