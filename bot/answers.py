@@ -51,13 +51,13 @@ def team_line(kb: KnowledgeBase, program: Program, lang: str) -> str:
     return t("team_line", lang, teams=names)
 
 
-def fit(parts: list[str], optional: list[str]) -> str:
-    """Join the parts, then add optional lines while the text stays under MAX_CHARS."""
+def fit(parts: list[str], optional: list[str], limit: int = MAX_CHARS) -> str:
+    """Join the parts, then add optional lines while the text stays under the limit."""
     text = "\n".join(parts)
-    if len(text) > MAX_CHARS:
-        text = text[: MAX_CHARS - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     for line in optional:
-        if len(text) + 1 + len(line) <= MAX_CHARS:
+        if len(text) + 1 + len(line) <= limit:
             text += "\n" + line
     return text
 
@@ -213,7 +213,7 @@ def fallback_reply(kb: KnowledgeBase, lang: str) -> Reply:
                 "fallback_team_row",
                 lang,
                 team=kb.team_name(team.id, lang),
-                duties=", ".join(team.duties[:duties]),
+                duties=", ".join(team.duties_in(lang)[:duties]),
             )
             for team in kb.division.teams
         ]

@@ -93,6 +93,11 @@ class Composer:
         draft.audience["kind"] = "programs"
         return True
 
+    def no_audience(self, draft: Draft) -> bool:
+        """Subscribers chosen as the audience, but of no program: nobody to send to."""
+        chosen = [p for p in draft.audience.get("programs", []) if p in self.kb.programs]
+        return draft.audience.get("kind") == "programs" and not chosen
+
     def prompt(self, draft: Draft, lang: str, recipients: int | None = None) -> Reply:
         cancel = [Button(t("bc_discard", lang), callbacks.broadcast("cancel"))]
         if draft.step == "text":

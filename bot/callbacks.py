@@ -78,6 +78,11 @@ def notices(mode: str) -> str:
     return f"ntc:{mode}"
 
 
+def notice_off(broadcast_id: int) -> str:
+    """🔕 on a notice to several programs' subscribers (0: a test copy)."""
+    return f"bcoff:{broadcast_id}"
+
+
 def my(action: str) -> str:
     return f"my:{action}"
 
@@ -116,12 +121,13 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         ),
         "unq": lambda: (
             2 <= len(args) <= 3
-            and args[0] in ("done", "tag", "set", "list")
+            and args[0] in ("done", "tag", "set", "list", "page")
             and args[1].isdigit()
             and all(_token(a) for a in args)
         ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),
         "ntc": lambda: len(args) == 1 and args[0] in ("on", "off", "toggle"),
+        "bcoff": lambda: len(args) == 1 and args[0].isdigit() and len(args[0]) <= 12,
         "stf": lambda: 1 <= len(args) <= 3 and all(_token(a) for a in args),
     }
     check = valid.get(action)

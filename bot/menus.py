@@ -9,6 +9,16 @@ from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
 
+def home_row(lang: str) -> list[Button]:
+    """🏠 처음으로: a way back from any screen."""
+    return [Button(t("home", lang), callbacks.home())]
+
+
+def stale_reply(lang: str) -> Reply:
+    """A button that no longer leads anywhere: say so, and offer the way home."""
+    return Reply(t("stale_button", lang), [home_row(lang)])
+
+
 def home_reply(lang: str) -> Reply:
     return Reply(t("start", lang, source_years=t("source_years", lang)), main_menu_buttons(lang))
 

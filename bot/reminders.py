@@ -42,9 +42,39 @@ def round_open_reminder(kb: KnowledgeBase, round_: Round, lang: str) -> Planned:
 
 
 def draft_reminder(kb: KnowledgeBase, round_: Round, days: int, lang: str) -> Planned:
-    text = t("reminder_draft_deadline", lang, days=days, closes=round_.closes.isoformat())
     day = round_.closes - timedelta(days=days)
-    return Planned(f"draft:{round_.id}:d{days}", DREAM_TEAM, text, at_send_hour(kb, day))
+    due_at = at_send_hour(kb, day)
+    text = draft_deadline_text(round_, due_at, lang) or ""
+    return Planned(f"draft:{round_.id}:d{days}", DREAM_TEAM, text, due_at)
+
+
+def days_left(round_: Round, at: datetime) -> int:
+    """Whole days from `at` (its Seoul date) to the round's last day; negative once it passed."""
+    return (round_.closes - at.astimezone(SEOUL).date()).days
+
+
+def draft_deadline_text(round_: Round, at: datetime, lang: str) -> str | None:
+    """The deadline reminder as worded when sent at `at`: the days left counted from then (a
+    reminder held back by quiet hours or the one-a-day rule never states a stale count); None
+    once the deadline has passed."""
+    days, closes = days_left(round_, at), round_.closes.isoformat()
+    if days < 0:
+        return None
+    if days == 0:
+        return t("reminder_draft_deadline_today", lang, closes=closes)
+    return t("reminder_draft_deadline", lang, days=days, closes=closes)
+
+
+def expired_reason(kb: KnowledgeBase, key: str, at: datetime) -> str | None:
+    """Why a planned reminder must not be sent at `at` any more, or None: a draft's deadline
+    reminder after the round closed, a round-opening reminder once the round is over."""
+    kind, _, rest = key.partition(":")
+    if kind not in ("draft", "round"):
+        return None
+    round_ = next((r for r in kb.rounds if r.id == rest.partition(":")[0]), None)
+    if round_ is None or days_left(round_, at) >= 0:
+        return None
+    return "the deadline has passed" if kind == "draft" else "the round has closed"
 
 
 def program_reminders(kb: KnowledgeBase, program_id: str, lang: str) -> Iterator[Planned]:
@@ -63,6 +93,18 @@ def draft_reminders(kb: KnowledgeBase, round_id: str, lang: str) -> Iterator[Pla
     round_ = next(r for r in kb.rounds if r.id == round_id)
     for days in DRAFT_DAYS_BEFORE:
         yield draft_reminder(kb, round_, days, lang)
+
+
+def text_at(kb: KnowledgeBase, key: str, lang: str, at: datetime) -> str | None:
+    """A planned reminder's text when sent at `at` (see planned_for_key); None for a key the
+    knowledge base does not plan."""
+    planned = planned_for_key(kb, key, lang)
+    if planned is None:
+        return None
+    if key.startswith("draft:"):
+        round_ = next(r for r in kb.rounds if r.id == key.split(":")[1])
+        return draft_deadline_text(round_, at, lang) or planned.text
+    return planned.text
 
 
 def planned_for_key(kb: KnowledgeBase, key: str, lang: str) -> Planned | None:

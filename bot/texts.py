@@ -103,10 +103,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "영등포구 일자리정책과 담당 팀:\n{teams}\n찾아가 물어볼 곳:\n{centers}"
         ),
         "en": (
-            "Sorry, my source does not cover that, so I cannot answer it.\n"
-            "I cover: public works and community jobs, youth jobs, internships and the Dream Team, "
-            "the social economy, and employment support.\n"
-            "Teams of the Job Policy Division:\n{teams}\nPlaces to ask in person:\n{centers}"
+            "Sorry, my source does not cover that. The Job Policy Division's teams:\n{teams}\n"
+            "Or ask in person:\n{centers}"
         ),
     },
     "fallback_team_row": {"ko": "• {team}: {duties}", "en": "• {team}: {duties}"},
@@ -700,6 +698,10 @@ CATALOGUE.update(
             "ko": "청년 드림팀 신청서가 아직 제출되지 않았어요. 마감({closes})까지 {days}일 남았어요. /apply 로 이어서 작성하세요.",
             "en": "Your Dream Team application is not submitted yet: {days} day(s) left until {closes}. Continue with /apply.",
         },
+        "reminder_draft_deadline_today": {
+            "ko": "청년 드림팀 신청서가 아직 제출되지 않았어요. 오늘({closes})이 마감일이에요. /apply 로 이어서 작성하세요.",
+            "en": "Your Dream Team application is not submitted yet, and today ({closes}) is the deadline. Continue with /apply.",
+        },
         "reminder_off": {"ko": "🔕 {program} 알림 끄기", "en": "🔕 Stop {program} reminders"},
         "subscribe_title": {
             "ko": "알림 받을 사업을 골라 주세요. 🔔 표시가 켜진 알림이에요. 모집·선발·공모 일정을 알려드려요 (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 모아서 보내요).",
@@ -720,6 +722,18 @@ CATALOGUE.update(
                 "🔔 Reminders for {program} are on. No dated reminder is scheduled for it now; "
                 "you will get the notices staff send to its subscribers."
             ),
+        },
+        "notice_off_programs": {
+            "ko": "🔕 이 공지를 받은 사업 알림 끄기",
+            "en": "🔕 Stop reminders for these programs",
+        },
+        "notice_off_none": {
+            "ko": "🔕 {program} 알림은 이미 꺼져 있어요.",
+            "en": "🔕 Reminders for {program} are already off.",
+        },
+        "notice_off_test_copy": {
+            "ko": "테스트 발송본의 버튼이라 아무것도 바꾸지 않았어요. 실제 공지에서는 받는 분이 구독한 사업의 알림을 꺼요.",
+            "en": "This is a test copy, so nothing changed. On the notice itself this button turns off the reminders of the programs the recipient follows.",
         },
         "unsubscribed": {
             "ko": "🔕 {program} 알림을 껐어요.",
@@ -783,6 +797,14 @@ CATALOGUE.update(
             "en": "Young people (said {low}-{high} in the eligibility check)",
         },
         "bc_subscribers": {"ko": "{program} 알림 구독자", "en": "Subscribers of {program}"},
+        "bc_audience_empty": {
+            "ko": "⚠️ 받을 대상을 먼저 골라 주세요: 모든 이용자, 청년, 또는 사업 알림 구독자(하나 이상).",
+            "en": "⚠️ Choose who gets it first: everyone, young people, or the subscribers of at least one program.",
+        },
+        "bc_no_recipients": {
+            "ko": "⚠️ 지금 기준 받는 사람이 0명이라 지금 보낼 수 없어요. 대상을 바꾸거나 예약 발송하세요 (예약한 공지는 보낼 때의 대상에게 가요).",
+            "en": "⚠️ Nobody would get it now (0 recipients). Change the audience, or schedule it: a scheduled notice goes to the audience as it is at its time.",
+        },
         "bc_preview": {
             "ko": (
                 "📣 미리보기 · 받는 사람 지금 기준 {count}명 (발송을 시작할 때 다시 세요)"
@@ -927,6 +949,10 @@ CATALOGUE.update(
         "unq_line": {
             "ko": '{n}. {count}회 · {when} · "{text}" · 사업: {program}',
             "en": '{n}. {count}× · {when} · "{text}" · program: {program}',
+        },
+        "unq_page": {
+            "ko": "{first}~{last}번째 묶음 (전체 {total}묶음)",
+            "en": "Groups {first} to {last} of {total}",
         },
         "unq_untagged": {"ko": "미지정", "en": "none"},
         "unq_done": {"ko": "✅ {n} 처리", "en": "✅ {n} handled"},

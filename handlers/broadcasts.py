@@ -13,7 +13,7 @@ import os
 import socket
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -25,9 +25,13 @@ from bot.broadcast_compose import FLOW, Composer, Draft, parse_send_at
 from bot.callbacks import LANGS
 from bot.clock import SEOUL
 from bot.eligibility import youth_ages
+from bot.menus import home_row, stale_reply
 from bot.reply import Button, Reply
 from bot.texts import t
+from handlers import reminders
+from handlers.broadcast_lease import LEASE, Lease
 from handlers.deps import Deps, deps
+from handlers.sending import markup as telegram_markup
 from handlers.sending import send_reply
 from handlers.staff import staff_only
 from storage import applications as audit
@@ -37,10 +41,9 @@ from storage.flows import delete_flow, load_flow, save_flow
 from storage.users import language_map
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=30)  # a runner renews its heartbeat every few seconds
 PROGRESS_EVERY_SECONDS = 3.0
-STOP_CHECK_EVERY = 20
 WINDOW = 4  # deliveries in flight at once; never one gather over everyone
+FETCH = 25  # pending rows read at a time (about a second's worth at the default rate)
 
 
 def _composer(context: ContextTypes.DEFAULT_TYPE) -> Composer:
@@ -56,23 +59,47 @@ def _save(context: ContextTypes.DEFAULT_TYPE, user_id: int, draft: Draft) -> Non
     save_flow(deps(context).engine, user_id, FLOW, draft.to_json())
 
 
-def notice_markup(d: Deps, program_id: str, lang: str, audience: str) -> InlineKeyboardMarkup:
+def notice_markup(
+    d: Deps, program_id: str, lang: str, audience: dict, broadcast_id: int = 0
+) -> InlineKeyboardMarkup:
     """Every notice ends with the program's card and a way to stop it, in the recipient's
-    language: subscribers turn the program's reminders off; everyone else (a notice to all or
-    to young people) turns such notices off."""
+    language: subscribers turn off the reminders of the program(s) the notice reached them
+    through (with several, the button names the broadcast, and pressing it looks up which of
+    them the person follows); everyone else (a notice to all or to young people) turns such
+    notices off. `broadcast_id` 0 is a test copy."""
     name = program_name(d.assistant.kb.programs[program_id], lang)
     card = t("program_card_button", lang, program=name)
-    if audience == "programs":
-        off = t("reminder_off", lang, program=name)
-        off_data = callbacks.subscription("off", program_id)
-    else:
+    programs = [p for p in audience.get("programs", []) if p in d.assistant.kb.programs]
+    if audience.get("kind") != "programs":
         off, off_data = t("notices_off_button", lang), callbacks.notices("off")
+    elif len(programs) == 1:
+        reached = program_name(d.assistant.kb.programs[programs[0]], lang)
+        off = t("reminder_off", lang, program=reached)
+        off_data = callbacks.subscription("off", programs[0])
+    else:
+        off, off_data = t("notice_off_programs", lang), callbacks.notice_off(broadcast_id)
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(card, callback_data=callbacks.program(program_id))],
             [InlineKeyboardButton(off, callback_data=off_data)],
         ]
     )
+
+
+async def on_off_press(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, broadcast_id: int, lang: str
+) -> None:
+    """🔕 on a notice to several programs' subscribers: turn off those the person follows."""
+    broadcast = store.get(deps(context).engine, broadcast_id) if broadcast_id else None
+    chat = update.effective_chat
+    if broadcast is None and chat is not None:  # a new message: the notice stays as it was
+        key = "notice_off_test_copy" if broadcast_id == 0 else "stale_button"
+        reply = Reply(t(key, lang), [home_row(lang)])
+        await context.bot.send_message(chat.id, reply.text, reply_markup=telegram_markup(reply))
+        return
+    if broadcast is None:
+        return
+    await reminders.turn_off(update, context, audience_of(broadcast).get("programs", []), lang)
 
 
 @staff_only
@@ -192,10 +219,16 @@ async def on_press(
         return
     draft = _load(context, user.id)  # type: ignore[union-attr]
     if draft is None:
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return
     composer = _composer(context)
     ok = True
+    if action in ("preview", "now", "later") and composer.no_audience(draft):
+        draft.step = "audience"  # 다음 or 발송 with no program ticked: choose someone first
+        _save(context, user.id, draft)  # type: ignore[union-attr]
+        reply = _with(await _prompt(context, draft, lang), t("bc_audience_empty", lang))
+        await send_reply(update, context, reply)
+        return
     if action == "cancel":
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         await send_reply(update, context, Reply(t("bc_cancelled", lang), main_menu_buttons(lang)))
@@ -222,15 +255,23 @@ async def on_press(
         result = await context.bot_data["sender"].send(
             chat.id,
             draft.text,
-            notice_markup(d, draft.program, lang, draft.audience["kind"]),
+            notice_markup(d, draft.program, lang, draft.audience),
             _media(draft),
         )  # type: ignore[union-attr]
+        note = t("bc_test_sent" if result.outcome == "sent" else "bc_test_failed", lang)
+        # a new message below the copy, with the preview's buttons: the way on from here
+        reply = _with(await _prompt(context, draft, lang), note)
         await context.bot.send_message(
-            chat.id,
-            t("bc_test_sent", lang) if result.outcome == "sent" else t("bc_test_failed", lang),
-        )  # type: ignore[union-attr]
+            chat.id,  # type: ignore[union-attr]
+            reply.text,
+            reply_markup=telegram_markup(reply),
+        )
         return
     elif action == "now" and draft.step == "preview":
+        if not store.count_audience(d.engine, draft.audience, youth_ages(d.assistant.kb)):
+            reply = _with(await _prompt(context, draft, lang), t("bc_no_recipients", lang))
+            await send_reply(update, context, reply)
+            return
         broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
         audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]
@@ -258,7 +299,7 @@ async def _stop(
 ) -> None:
     broadcast = store.get(deps(context).engine, broadcast_id)
     if broadcast is None or broadcast.status not in ("sending", "scheduled"):
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return
     store.update(
         deps(context).engine, broadcast_id, status="stopped", finished_at=datetime.now(UTC)
@@ -313,7 +354,7 @@ async def start(application: Application, broadcast_id: int) -> asyncio.Task | N
 
 
 def _progress_text(counts, total: int, rate: float, status: str, lang: str = "ko") -> str:
-    left = counts.get("pending", 0)
+    left = counts.get("pending", 0) + counts.get("sending", 0)
     eta = int(left / rate) if rate > 0 else 0
     return t(
         f"bc_progress_{status}",
@@ -339,6 +380,14 @@ async def _run(application: Application, broadcast_id: int) -> None:
         # the audience as it is now, once
         store.add_recipients(d.engine, broadcast_id, youth_ages(d.assistant.kb))
         store.requeue_flooded(d.engine, broadcast_id)  # 429 is never a reason to skip someone
+        uncertain = store.settle_sending(d.engine, broadcast_id)  # see handlers/broadcast_lease
+        if uncertain:
+            log.warning(
+                "broadcast %s: %d deliveries were in the API call when their runner stopped: "
+                "taken as sent, not resent",
+                broadcast_id,
+                uncertain,
+            )
         stop_button = InlineKeyboardMarkup(
             [
                 [
@@ -359,29 +408,33 @@ async def _run(application: Application, broadcast_id: int) -> None:
                 stop_button,
             )
             store.update(d.engine, broadcast_id, progress_message_id=message_id)
-        kind = audience_of(broadcast).get("kind", "programs")
-        markups = {lang: notice_markup(d, broadcast.program_id, lang, kind) for lang in LANGS}
+        audience = audience_of(broadcast)
+        markups = {
+            lang: notice_markup(d, broadcast.program_id, lang, audience, broadcast_id)
+            for lang in LANGS
+        }
         progress = _Progress(
-            bot,
-            d,
-            broadcast_id,
-            broadcast.staff_chat_id,
-            message_id,
-            total,
-            sender,
-            stop_button,
-            runner=instance_of(application),
+            bot, d, broadcast_id, broadcast.staff_chat_id, message_id, total, sender, stop_button
         )
-        stopped = await _deliver_all(d, sender, broadcast, markups, progress)
-        final = (
-            "stopped"
-            if stopped or store.get(d.engine, broadcast_id).status == "stopped"
-            else "done"
-        )
-        left = store.counts(d.engine, broadcast_id).get("pending", 0)
+        lease = Lease(d.engine, broadcast_id, instance_of(application), d.clock)
+        keeper = asyncio.create_task(lease.keep())  # renewed however long a send waits
+        try:
+            await _deliver_all(d, sender, broadcast, markups, progress, lease)
+        finally:
+            keeper.cancel()
+        now = store.get(d.engine, broadcast_id)
+        if now.status != "stopped" and now.runner != instance_of(application):
+            log.warning(
+                "broadcast %s was taken over by %s; this runner stops", broadcast_id, now.runner
+            )
+            return
+        final = "stopped" if now.status == "stopped" else "done"
+        counts = store.counts(d.engine, broadcast_id)
+        left = counts.get("pending", 0) + counts.get("sending", 0)
         if final == "done" and left:
-            # Recipients Telegram kept asking us to wait for: the broadcast stays 'sending', so
-            # the next broadcast tick (or a restart) resumes with exactly them.
+            # Recipients Telegram kept asking us to wait for (or a send the lease's loss cut
+            # short): the broadcast stays 'sending', so the next broadcast tick (or a restart)
+            # resumes with exactly them.
             log.warning(
                 "broadcast %s: %d recipients deferred by 429s; resuming", broadcast_id, left
             )
@@ -413,38 +466,41 @@ class _Progress:
         total: int,
         sender,
         markup,
-        runner: str,
     ) -> None:
         self.bot, self.d, self.broadcast_id = bot, d, broadcast_id
         self.chat_id, self.message_id, self.total = chat_id, message_id, total
         self.sender, self.markup = sender, markup
-        self.runner = runner
         self.last = time.monotonic()
 
     async def tick(self) -> None:
         if time.monotonic() - self.last < PROGRESS_EVERY_SECONDS:
             return
         self.last = time.monotonic()
-        store.heartbeat(self.d.engine, self.broadcast_id, self.runner, self.d.clock())
         counts = store.counts(self.d.engine, self.broadcast_id)
         text = _progress_text(counts, self.total, self.sender.limiter.rate, "sending")
         await _edit(self.bot, self.chat_id, self.message_id, text, self.markup)
 
 
 async def _deliver_all(
-    d: Deps, sender, broadcast, markups: dict[str, InlineKeyboardMarkup], progress: _Progress
-) -> bool:
+    d: Deps,
+    sender,
+    broadcast,
+    markups: dict[str, InlineKeyboardMarkup],
+    progress: _Progress,
+    lease: Lease,
+) -> None:
     """Send to every pending recipient with a small bounded window of workers sharing the one
     rate limiter: a recipient waiting out its own 429 does not hold up the others. The buttons
-    are in each recipient's language as it is now. Each delivery row is recorded right after
-    its send. Returns True when staff stopped it."""
+    are in each recipient's language as it is now. Each delivery is claimed right before its
+    API call and recorded right after it (handlers/broadcast_lease.py); nothing goes out once
+    the lease is lost or staff stopped the broadcast (every API call is checked, retries after a
+    wait too)."""
     queue: asyncio.Queue = asyncio.Queue(maxsize=2 * WINDOW)
-    stop = asyncio.Event()
 
     async def produce() -> None:
         handed = 0
-        while not stop.is_set():
-            batch = store.pending(d.engine, broadcast.id, after_id=handed)
+        while lease.held:
+            batch = store.pending(d.engine, broadcast.id, limit=FETCH, after_id=handed)
             if not batch:
                 break
             languages = language_map(d.engine, [delivery.user_id for delivery in batch])
@@ -455,26 +511,26 @@ async def _deliver_all(
             await queue.put(None)
 
     async def work() -> None:
-        handled = 0
         while (item := await queue.get()) is not None:
-            if stop.is_set():
+            if not lease.held:
                 continue
             delivery, lang = item
             markup = markups.get(lang, markups["ko"])
-            result = await sender.send(delivery.chat_id, broadcast.text, markup, _media(broadcast))
+            result = await sender.send(
+                delivery.chat_id,
+                broadcast.text,
+                markup,
+                _media(broadcast),
+                lease.guard(delivery.id),
+            )
+            if result.outcome == "abandoned":  # lease lost (another runner has it) or stopped
+                continue
             # A deferred recipient (Telegram kept asking to wait) stays pending for a later pass.
             status = "pending" if result.outcome == "deferred" else result.outcome
             store.record(d.engine, delivery.id, status, result.attempts, result.error)
-            handled += 1
-            if (
-                handled % STOP_CHECK_EVERY == 0
-                and store.get(d.engine, broadcast.id).status == "stopped"
-            ):
-                stop.set()
             await progress.tick()
 
     await asyncio.gather(produce(), *(work() for _ in range(WINDOW)))
-    return stop.is_set()
 
 
 async def _post_progress(bot, chat_id: int, text: str, markup) -> int | None:
@@ -540,7 +596,7 @@ def listing(d: Deps, lang: str) -> Reply:
                 failed=counts.get("failed", 0),
             )
         )
-    return Reply("\n".join(lines) or t("bc_none", lang), rows)
+    return Reply("\n".join(lines) or t("bc_none", lang), [*rows, home_row(lang)])
 
 
 @staff_only

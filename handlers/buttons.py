@@ -64,6 +64,8 @@ async def route(
         await reminders.on_press(update, context, press.args[0], press.args[1], lang)
     elif press.action == "ntc":
         await reminders.on_notices_press(update, context, press.args[0], lang)
+    elif press.action == "bcoff":
+        await broadcasts.on_off_press(update, context, int(press.args[0]), lang)
     else:
         if press.action == "lang":
             lang = press.args[0]

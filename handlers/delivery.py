@@ -4,7 +4,9 @@ many times Telegram asks (it is Telegram's explicit instruction, not a failure);
 waits for one recipient add up to more than an hour is the send deferred: the caller keeps the
 recipient pending for a later pass, never marks them failed. 403 → the user blocked the bot or
 is gone: mark them inactive, never retry; a network error → retry with backoff up to a limit,
-then report failure."""
+then report failure. A caller may pass a guard, asked right before every API call (the first and
+each retry after a wait) whether the send may still go out: a broadcast runner that lost its
+lease to another instance stops there, even after a long 429 wait."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import Engine
 from telegram import Bot, InlineKeyboardMarkup
@@ -23,7 +25,7 @@ from storage.users import mark_inactive
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["sent", "blocked", "failed", "deferred"]
+Outcome = Literal["sent", "blocked", "failed", "deferred", "abandoned"]
 DEFAULT_RATE = 25.0  # messages per second, under Telegram's 30/s
 MAX_NETWORK_RETRIES = 3
 MAX_RETRY_AFTER_TOTAL = 3600.0  # seconds of 429 waits for one recipient before deferring
@@ -34,6 +36,16 @@ class Result:
     outcome: Outcome
     attempts: int
     error: str | None = None
+
+
+class Guard(Protocol):
+    def claim(self) -> bool:
+        """Right before an API call: may it go out? False abandons the send."""
+        ...
+
+    def release(self) -> None:
+        """Telegram said wait: nothing went out, and the wait may be long."""
+        ...
 
 
 class RateLimiter:
@@ -76,13 +88,16 @@ class Sender:
         text: str,
         markup: InlineKeyboardMarkup | None = None,
         media: tuple[str, str] | None = None,
+        guard: Guard | None = None,
     ) -> Result:
         """Send a text, or a photo / document (kind, file_id) with the text as its caption."""
         attempts = network_failures = 0
         waited = 0.0
         while True:
-            attempts += 1
             await self.limiter.wait()
+            if guard is not None and not guard.claim():
+                return Result("abandoned", attempts)
+            attempts += 1
             try:
                 if media is None:
                     await self.bot.send_message(chat_id, text, reply_markup=markup)
@@ -96,6 +111,8 @@ class Sender:
             except RetryAfter as error:
                 delay = error.retry_after
                 seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+                if guard is not None:
+                    guard.release()
                 if waited + seconds > self.max_retry_wait:
                     return Result("deferred", attempts, str(error))
                 waited += seconds

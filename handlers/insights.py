@@ -11,6 +11,7 @@ from bot.answers import program_name
 from bot.charts import stats_chart
 from bot.clock import SEOUL
 from bot.grouping import Group, group_questions
+from bot.menus import home_row
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import activity, deps
@@ -28,13 +29,21 @@ def groups(context: ContextTypes.DEFAULT_TYPE) -> list[Group]:
     return group_questions(store.open_unanswered(deps(context).engine))
 
 
-def unanswered_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
+def unanswered_reply(context: ContextTypes.DEFAULT_TYPE, lang: str, page: int = 0) -> Reply:
+    """One page of groups (SHOWN_GROUPS), numbered across pages, with ◀️/▶️ between pages."""
     kb = deps(context).assistant.kb
     found = groups(context)
     if not found:
-        return Reply(t("unq_none", lang))
+        return Reply(t("unq_none", lang), [home_row(lang)])
+    pages = (len(found) + SHOWN_GROUPS - 1) // SHOWN_GROUPS
+    page = min(max(page, 0), pages - 1)
+    first = page * SHOWN_GROUPS
+    shown = found[first : first + SHOWN_GROUPS]
     lines, rows = [t("unq_title", lang, groups=len(found))], []
-    for number, group in enumerate(found[:SHOWN_GROUPS], start=1):
+    if pages > 1:
+        last = first + len(shown)
+        lines.append(t("unq_page", lang, first=first + 1, last=last, total=len(found)))
+    for number, group in enumerate(shown, start=first + 1):
         newest = group.newest
         tagged = next((q.program_id for q in group.members if q.program_id), None)
         program = program_name(kb.programs[tagged], lang) if tagged else t("unq_untagged", lang)
@@ -54,7 +63,12 @@ def unanswered_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
             Button(t("unq_done", lang, n=number), callbacks.unanswered("done", str(newest.id))),
             Button(t("unq_tag", lang, n=number), callbacks.unanswered("tag", str(newest.id))),
         ])  # fmt: skip
-    return Reply("\n".join(lines), rows)
+    turn = []
+    if page > 0:
+        turn.append(Button(t("back", lang), callbacks.unanswered("page", str(page - 1))))
+    if page < pages - 1:
+        turn.append(Button(t("form_next", lang), callbacks.unanswered("page", str(page + 1))))
+    return Reply("\n".join(lines), [*rows, *([turn] if turn else []), home_row(lang)])
 
 
 @staff_only
@@ -67,14 +81,19 @@ async def on_press(
     update: Update, context: ContextTypes.DEFAULT_TYPE, args: tuple[str, ...], lang: str
 ) -> None:
     action, question_id, *rest = args
-    group = next(
-        (g for g in groups(context) if any(str(q.id) == question_id for q in g.members)), None
+    if action == "page":
+        await send_reply(update, context, unanswered_reply(context, lang, int(question_id)))
+        return
+    found = groups(context)
+    at = next(
+        (i for i, g in enumerate(found) if any(str(q.id) == question_id for q in g.members)), None
     )
     engine, staff_id = deps(context).engine, update.effective_user.id  # type: ignore[union-attr]
     kb = deps(context).assistant.kb
-    if group is None:
+    if at is None:
         await send_reply(update, context, unanswered_reply(context, lang))
         return
+    group, page = found[at], at // SHOWN_GROUPS  # the list comes back on the group's page
     ids = [q.id for q in group.members]
     if action == "done":
         store.update_unanswered(engine, ids, handled=True)
@@ -93,7 +112,7 @@ async def on_press(
     elif action == "set" and rest and rest[0] in kb.programs:
         store.update_unanswered(engine, ids, program_id=rest[0])
         audit.record_action(engine, staff_id, "unanswered:tag", f"{rest[0]} {len(ids)} questions")
-    await send_reply(update, context, unanswered_reply(context, lang))
+    await send_reply(update, context, unanswered_reply(context, lang, page))
 
 
 @staff_only

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.application_form import FLOW as APPLICATION_FLOW
+from bot.menus import home_row
 from bot.reply import Reply
 from bot.rounds import round_by_id
 from bot.screener import FLOW as SCREENER_FLOW
@@ -45,4 +46,4 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
     parts = [t("forget_deleted", lang), *deleted] if deleted else [t("nothing_to_forget", lang)]
     if kept:
         parts += ["", t("forget_kept", lang), *kept]
-    await send_reply(update, context, Reply("\n".join(parts)))
+    await send_reply(update, context, Reply("\n".join(parts), [home_row(lang)]))

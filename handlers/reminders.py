@@ -22,13 +22,16 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.answers import program_name
 from bot.clock import SEOUL
+from bot.menus import home_row
 from bot.reminders import (
     combine,
     draft_reminders,
+    expired_reason,
     is_quiet,
     planned_for_key,
     program_reminders,
     start_of_day,
+    text_at,
 )
 from bot.reply import Button, Reply
 from bot.texts import t
@@ -79,14 +82,19 @@ def replan(d: Deps) -> tuple[int, int, int]:
     """Bring pending reminders in line with the knowledge base as it is now (start-up: staff may
     have edited reminders.yaml or rounds.yaml): a pending row whose date or text changed is
     moved, one whose event is gone is cancelled, and a subscriber gets the future events added
-    since they subscribed. Sent rows are never touched, so nothing is sent twice; running it
-    again changes nothing. Returns (moved, cancelled, added)."""
+    since they subscribed. A row moved to a date already past is expired, not sent late with
+    its old wording, as a newly added event whose date is past is never planned. Sent rows are
+    never touched, so nothing is sent twice; running it again changes nothing. Returns (moved,
+    cancelled or expired, added)."""
     kb = d.assistant.kb
+    now = d.clock()
     moved = cancelled = added = 0
     for row in store.pending_planned(d.engine):
         planned = planned_for_key(kb, row.key, language_of(d.engine, row.user_id))
         if planned is None or planned.program_id != row.program_id:
             cancelled += store.cancel_pending(d.engine, row.id)  # type: ignore[arg-type]
+        elif planned.due_at != row.due_at and planned.due_at <= now:
+            cancelled += store.cancel_pending(d.engine, row.id, "expired")  # type: ignore[arg-type]
         elif planned.due_at != row.due_at or planned.text != row.text:
             moved += store.reschedule(d.engine, row.id, planned.due_at, planned.text)  # type: ignore[arg-type]
     for user_id, chat_id, lang, program_id in store.all_subscriptions(d.engine):
@@ -97,11 +105,10 @@ def replan(d: Deps) -> tuple[int, int, int]:
     return moved, cancelled, added
 
 
-def text_of(d: Deps, row: Reminder, lang: str) -> str:
-    """A planned reminder is worded at sending time, in the language the user has then; a status
-    notice keeps the text it was written with."""
-    planned = planned_for_key(d.assistant.kb, row.key, lang)
-    return planned.text if planned is not None else row.text
+def text_of(d: Deps, row: Reminder, lang: str, now: datetime) -> str:
+    """A planned reminder is worded at sending time, in the language the user has then (a
+    draft's days left counted from now); a status notice keeps the text it was written with."""
+    return text_at(d.assistant.kb, row.key, lang, now) or row.text
 
 
 def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
@@ -114,6 +121,20 @@ def _still_relevant(d: Deps, user_id: int, key: str) -> bool:
         and draft.get("round_id") == key.split(":")[1]
         and not draft.get("application_id")
     )
+
+
+def _drop_outdated(d: Deps, user_id: int, rows: list[Reminder], now: datetime) -> list[Reminder]:
+    """Rows still worth sending now. One whose date has passed (a draft's deadline, a round that
+    closed) is marked 'expired'; a draft reminder whose draft was submitted or deleted is
+    'cancelled'."""
+    expired = {r.id: why for r in rows if (why := expired_reason(d.assistant.kb, r.key, now))}
+    for row_id, why in expired.items():
+        log.info("reminder %s to %s not sent: %s", row_id, user_id, why)
+    store.mark(d.engine, list(expired), "expired")  # type: ignore[arg-type]
+    rows = [r for r in rows if r.id not in expired]
+    stale = [r for r in rows if not _still_relevant(d, user_id, r.key)]
+    store.mark(d.engine, [r.id for r in stale], "cancelled")  # type: ignore[misc]
+    return [r for r in rows if r not in stale]
 
 
 async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None = None) -> int:
@@ -134,15 +155,14 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
             continue
         if store.sent_since(d.engine, user_id, start_of_day(now)):
             continue  # held for tomorrow: at most one reminder message a day
-        stale = [r for r in rows if not _still_relevant(d, user_id, r.key)]
-        store.mark(d.engine, [r.id for r in stale], "cancelled")
-        rows = [r for r in rows if r not in stale]
+        rows = _drop_outdated(d, user_id, rows, now)
         if not rows:
             continue
         lang = language_of(d.engine, user_id)
         programs = sorted({r.program_id for r in rows if r.program_id})
         markup = off_buttons(d, programs, lang)
-        text = combine((text_of(d, r, lang) for r in rows), lang)
+        # D-3 and D-1 both due (the bot was down) say the same days left: one line
+        text = combine((text_of(d, r, lang, now) for r in rows), lang)
         # Only the API call lies between the claim and the outcome (module docstring).
         if not store.claim(d.engine, [r.id for r in rows], now):
             continue  # another instance is sending these
@@ -259,6 +279,35 @@ async def on_press(
         [Button(t("home", lang), callbacks.home())],
     ]
     # A new message: the card or the reminder the button was on stays as it was.
+    await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
+
+
+async def turn_off(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, program_ids: list[str], lang: str
+) -> None:
+    """Turn off the reminders of those of `program_ids` the person follows (the programs a
+    notice reached them through) and say which, in a new message: the notice stays as it was."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    d = deps(context)
+    kb = d.assistant.kb
+    programs = [p for p in program_ids if p in kb.programs]
+    mine = [p for p in programs if p in store.subscriptions(d.engine, user.id)]
+    for program_id in mine:
+        store.unsubscribe(d.engine, user.id, program_id)
+    names = ", ".join(program_name(kb.programs[p], lang) for p in (mine or programs))
+    note = t("unsubscribed" if mine else "notice_off_none", lang, program=names)
+    rows = [
+        [
+            Button(
+                t("program_card_button", lang, program=program_name(kb.programs[p], lang)),
+                callbacks.program(p),
+            )
+        ]
+        for p in mine
+    ]
+    rows.append(home_row(lang))
     await context.bot.send_message(chat.id, note, reply_markup=markup(Reply(note, rows)))
 
 

@@ -15,6 +15,7 @@ from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.application_form import ApplicationForm, FormState
 from bot.export import to_csv, to_xlsx
+from bot.menus import home_row, stale_reply
 from bot.reminders import next_send_at, start_of_day
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
@@ -54,7 +55,7 @@ async def refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
     if query is not None:
         await query.answer(t("staff_only", lang), show_alert=True)
     else:
-        await send_reply(update, context, Reply(t("staff_only", lang)))
+        await send_reply(update, context, Reply(t("staff_only", lang), [home_row(lang)]))
 
 
 @staff_only
@@ -148,7 +149,7 @@ async def on_press(
         return
     application = store.get(engine, int(rest[0])) if rest and rest[0].isdigit() else None
     if application is None:
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return
     if action == "open":
         store.record_action(engine, staff_id, "open", application.receipt)
@@ -185,7 +186,7 @@ async def on_press(
         rows = [[Button(t("staff_reason_cancel", lang), callbacks.staff("cancel"))]]
         await send_reply(update, context, Reply(text, rows))
         return
-    await send_reply(update, context, Reply(t("stale_button", lang)))
+    await send_reply(update, context, stale_reply(lang))
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str) -> bool:
@@ -200,7 +201,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     delete_flow(engine, user.id, FLOW)
     application = store.get(engine, pending["application_id"])
     if application is None:
-        await send_reply(update, context, Reply(t("stale_button", lang)))
+        await send_reply(update, context, stale_reply(lang))
         return True
     status = pending["status"]
     if application.status == "withdrawn":  # withdrawn while the reason was being written
@@ -270,7 +271,7 @@ async def cancel_pending(
     pending = load_flow(engine, user.id, FLOW) if user is not None else None
     if pending is None or not delete_flow(engine, user.id, FLOW):  # type: ignore[union-attr]
         if not menu:
-            await send_reply(update, context, Reply(t("stale_button", lang)))
+            await send_reply(update, context, stale_reply(lang))
         return False
     application = store.get(engine, pending["application_id"])
     receipt = application.receipt if application else "-"

@@ -186,11 +186,27 @@ class ReminderPlan(Strict):
     events: list[ReminderEvent] = []
 
 
+class Duty(Strict):
+    """A team's duty as the organisation chart words it, and in English (always: the English
+    fallback answer names the duties)."""
+
+    ko: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
 class Team(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text
-    duties: list[str] = Field(min_length=1)
+    duty_texts: list[Duty] = Field(alias="duties", min_length=1)
     source: str
+
+    @property
+    def duties(self) -> list[str]:
+        """The duties in the report's Korean words (what residents' questions are matched to)."""
+        return [duty.ko for duty in self.duty_texts]
+
+    def duties_in(self, lang: str) -> list[str]:
+        return [duty.en if lang == "en" else duty.ko for duty in self.duty_texts]
 
 
 class Division(Strict):

@@ -157,6 +157,71 @@ def pending(
         return list(session.exec(statement))
 
 
+UNCERTAIN = "uncertain: the runner stopped during the send"
+
+
+def claim_delivery(engine: Engine, delivery_id: int, broadcast_id: int, runner: str) -> bool:
+    """Mark a delivery 'sending' right before its API call, only while `runner` still holds the
+    broadcast (it is sending, under this runner's name): one statement, so a runner that lost
+    its lease, or a stopped broadcast, sends nothing more. A row already 'sending' is this
+    runner's own, retried after a network error."""
+    owned = (
+        select(Broadcast.id)
+        .where(
+            Broadcast.id == broadcast_id,
+            Broadcast.runner == runner,
+            Broadcast.status == "sending",
+        )
+        .exists()
+    )
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Delivery)
+            .where(
+                Delivery.id == delivery_id,
+                col(Delivery.status).in_(("pending", "sending")),
+                owned,
+            )
+            .values(status="sending")
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def release_delivery(engine: Engine, delivery_id: int) -> None:
+    """Telegram answered "wait" (429): nothing went out, the row is pending while we wait."""
+    with Session(engine) as session:
+        session.exec(
+            update_(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.status == "sending")
+            .values(status="pending")
+        )
+        session.commit()
+
+
+def settle_sending(engine: Engine, broadcast_id: int) -> int:
+    """Deliveries a dead runner left 'sending' (it died inside the API call: nobody knows whether
+    the notice arrived) are taken as sent, marked uncertain, never resent: a resume must not
+    give anyone the notice twice. Returns how many."""
+    with Session(engine) as session:
+        result = session.exec(
+            update_(Delivery)
+            .where(Delivery.broadcast_id == broadcast_id, Delivery.status == "sending")
+            .values(status="sent", last_error=UNCERTAIN)
+        )
+        session.commit()
+        return result.rowcount
+
+
+def uncertain(engine: Engine, broadcast_id: int | None = None) -> int:
+    """How many deliveries were settled as sent without knowing (settle_sending)."""
+    with Session(engine) as session:
+        statement = select(Delivery.id).where(Delivery.last_error == UNCERTAIN)
+        if broadcast_id is not None:
+            statement = statement.where(Delivery.broadcast_id == broadcast_id)
+        return len(list(session.exec(statement)))
+
+
 def record(engine: Engine, delivery_id: int, status: str, attempts: int, error: str | None) -> None:
     with Session(engine) as session:
         delivery = session.get(Delivery, delivery_id)
@@ -228,11 +293,18 @@ def claim(
         return claimed
 
 
-def heartbeat(engine: Engine, broadcast_id: int, runner: str, now: datetime) -> None:
+def heartbeat(engine: Engine, broadcast_id: int, runner: str, now: datetime) -> bool:
+    """Renew this runner's lease; False when it no longer holds it (another instance took the
+    broadcast over, or staff stopped it): the runner must stop at once."""
     with Session(engine) as session:
-        session.exec(
+        result = session.exec(
             update_(Broadcast)
-            .where(Broadcast.id == broadcast_id, Broadcast.runner == runner)
+            .where(
+                Broadcast.id == broadcast_id,
+                Broadcast.runner == runner,
+                Broadcast.status == "sending",
+            )
             .values(heartbeat_at=utc(now))
         )
         session.commit()
+        return result.rowcount == 1

@@ -120,7 +120,9 @@ class Reminder(SQLModel, table=True):
     program_id: str | None = None
     text: str
     due_at: datetime = Field(index=True)  # UTC
-    status: str = Field(default="pending", index=True)  # pending/sending/sent/cancelled/failed
+    # pending/sending/sent/failed; cancelled (unsubscribed, the draft is gone) or expired (its
+    # date passed before it could be sent: a closed round, a date moved into the past)
+    status: str = Field(default="pending", index=True)
     sent_at: datetime | None = None
 
 
@@ -154,7 +156,9 @@ class Delivery(SQLModel, table=True):
     broadcast_id: int = Field(index=True)
     user_id: int
     chat_id: int
-    status: str = Field(default="pending", index=True)  # pending/sent/failed/blocked
+    # pending/sending (in the API call now)/sent/failed/blocked; a row a dead runner left
+    # sending is settled as sent, marked uncertain (storage.broadcasts.settle_sending)
+    status: str = Field(default="pending", index=True)
     attempts: int = 0
     last_error: str | None = None
     sent_at: datetime | None = None

@@ -89,7 +89,7 @@ def add_reminder(
             select(Reminder).where(Reminder.user_id == user_id, Reminder.key == key)
         ).first()
         if existing is not None:
-            if existing.status != "cancelled":
+            if existing.status not in ("cancelled", "expired"):  # never sent: may come back
                 return False
             existing.status, existing.due_at, existing.text = "pending", utc(due_at), text
             session.add(existing)
@@ -131,12 +131,13 @@ def reschedule(engine: Engine, reminder_id: int, due_at: datetime, text: str) ->
         return result.rowcount == 1
 
 
-def cancel_pending(engine: Engine, reminder_id: int) -> bool:
+def cancel_pending(engine: Engine, reminder_id: int, status: str = "cancelled") -> bool:
+    """Cancel a still-pending reminder (status "expired": because its date has passed)."""
     with Session(engine) as session:
         result = session.exec(
             update(Reminder)
             .where(Reminder.id == reminder_id, Reminder.status == "pending")
-            .values(status="cancelled")
+            .values(status=status)
         )
         session.commit()
         return result.rowcount == 1

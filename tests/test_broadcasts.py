@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.assistant import Assistant
@@ -421,14 +422,14 @@ async def test_a_scheduled_broadcast_can_be_cancelled_by_staff_only(
     await staff_chat.press("⏰ 예약 발송")
     await staff_chat.send("2018-04-11 14:00")
     [listing] = await staff_chat.send("/broadcasts")
-    assert labels(listing) == ["✖️ #1 예약 취소"]
+    assert labels(listing) == ["✖️ #1 예약 취소", "🏠 처음으로"]
     await chat.send("/help")
     assert await chat.press_data("bc:unschedule:1", listing) == []  # forged: refused
     assert api.callback_answers[-1]["text"] == "담당 직원만 쓸 수 있는 기능이에요."
     assert store.get(engine, 1).status == "scheduled"
     [edited] = await staff_chat.press("✖️ #1 예약 취소", message=listing)
     assert edited.text.startswith("✖️ 예약한 공지 #1를 취소했어요.")
-    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == []
+    assert "예약 취소 · 공공근로사업" in edited.text and labels(edited) == ["🏠 처음으로"]
     now[0] = datetime(2018, 4, 11, 14, 0, tzinfo=SEOUL)
     await broadcasts.start_due(application)
     await wait_all(application)
@@ -556,3 +557,145 @@ async def test_resume_reaches_recipients_an_older_version_failed_after_429s(
     got = Counter(m.chat_id for m in api.outbox[before:] if m.text == "공지")
     assert got == Counter([flooded, waiting])
     await restarted.shutdown()
+
+
+class DiesInsideTheCall(Sender):
+    """The process dies right after Telegram accepted the `fatal`-th notice, before the bot
+    could record it (as SIGKILL would: the runner task is gone at once)."""
+
+    def __init__(self, application, engine, fatal: int) -> None:
+        super().__init__(
+            application.bot, engine, RateLimiter(rate=100_000, sleep=no_sleep), sleep=no_sleep
+        )
+        self.fatal, self.done, self.runner = fatal, 0, None
+
+    async def send(self, *args, **kwargs):
+        result = await super().send(*args, **kwargs)
+        self.done += 1
+        if self.done == self.fatal:
+            self.runner.cancel()
+            await asyncio.sleep(0)  # the cancellation lands here: nothing records the send
+        return result
+
+
+async def test_a_crash_inside_the_api_call_never_doubles_a_notice_on_resume(
+    application, assistant, engine, api, now
+) -> None:
+    """A delivery is 'sending' from right before its API call until right after it: the resume
+    takes a row left 'sending' as sent (uncertain), so nobody gets the notice twice."""
+    from storage import broadcasts as store
+
+    ids = residents(engine, 10)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    broadcast = store.create(engine, draft, 1, 1, now[0])
+    dying = DiesInsideTheCall(application, engine, fatal=5)
+    application.bot_data["sender"] = dying
+    dying.runner = await broadcasts.start(application, broadcast.id)
+    with pytest.raises(asyncio.CancelledError):
+        await dying.runner
+    before_crash = Counter(m.chat_id for m in api.outbox if m.text == "공지")
+    with Session(engine) as session:
+        left_sending = {
+            d.chat_id for d in session.exec(select(Delivery).where(Delivery.status == "sending"))
+        }
+    after = await restart_and_resume(assistant, engine, api, "공지")
+    received = before_crash + after
+    assert max(received.values()) == 1  # nobody twice
+    assert set(received) == set(ids)
+    assert left_sending and left_sending <= set(before_crash)  # delivered, not yet recorded
+    assert store.uncertain(engine, broadcast.id) == len(left_sending)
+    assert store.get(engine, broadcast.id).status == "done"
+
+
+async def test_a_notice_to_several_programs_turns_off_what_reached_each_recipient(
+    staff_chat, application, engine, api
+) -> None:
+    from storage.reminders import subscriptions
+
+    [works_only] = residents(engine, 1)
+    [jobs_only] = residents(engine, 1, program="community_jobs", first=60_000)
+    [both] = residents(engine, 1, first=70_000)
+    subscribe(engine, both, "community_jobs")
+    fast_sender(application, engine)
+    await compose(staff_chat)
+    await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
+    [preview] = await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🧪 나에게 테스트 발송")
+    test_copy = [m for m in api.outbox if m.chat_id == staff_chat.user_id][-2]
+    [note] = await staff_chat.press("🔕 이 공지를 받은 사업 알림 끄기", message=test_copy)
+    assert note.text.startswith("테스트 발송본의 버튼이라 아무것도 바꾸지 않았어요.")
+    assert labels(note) == ["🏠 처음으로"]
+    await staff_chat.press("🚀 지금 발송", message=preview)
+    await wait_all(application)
+    notices = {
+        m.chat_id: m
+        for m in api.outbox
+        if m.text.startswith("2018 하반기 공공근로") and m.chat_id != staff_chat.user_id
+    }
+    assert set(notices) == {works_only, jobs_only, both}
+    replies = {}
+    for user_id in (jobs_only, both):
+        resident = LocalChat(application, api, user_id=user_id)
+        assert labels(notices[user_id])[1] == "🔕 이 공지를 받은 사업 알림 끄기"
+        [replies[user_id]] = await resident.press(
+            "🔕 이 공지를 받은 사업 알림 끄기", message=notices[user_id]
+        )
+    assert replies[jobs_only].text == "🔕 지역공동체 일자리사업 알림을 껐어요."
+    assert replies[both].text == "🔕 공공근로사업, 지역공동체 일자리사업 알림을 껐어요."
+    assert labels(replies[jobs_only]) == ["📄 지역공동체 일자리사업 안내 더 보기", "🏠 처음으로"]
+    assert subscriptions(engine, jobs_only) == subscriptions(engine, both) == set()
+    assert subscriptions(engine, works_only) == {"public_works"}
+    resident = LocalChat(application, api, user_id=jobs_only)
+    [again] = await resident.press("🔕 이 공지를 받은 사업 알림 끄기", message=notices[jobs_only])
+    assert again.text == "🔕 공공근로사업, 지역공동체 일자리사업 알림은 이미 꺼져 있어요."
+
+
+async def test_a_notice_to_another_programs_subscribers_turns_that_program_off(
+    staff_chat, application, engine, api
+) -> None:
+    [subscriber] = residents(engine, 1, program="community_jobs")
+    fast_sender(application, engine)
+    await compose(staff_chat)  # about 공공근로, sent to 지역공동체 일자리 subscribers only
+    await staff_chat.press("☑️ 공공근로사업 알림 구독자")
+    await staff_chat.press("▫️ 지역공동체 일자리사업 알림 구독자")
+    await staff_chat.press("다음 ▶️")
+    await staff_chat.press("🚀 지금 발송")
+    await wait_all(application)
+    [notice] = [m for m in api.outbox if m.chat_id == subscriber]
+    assert labels(notice) == ["📄 공공근로사업 안내 더 보기", "🔕 지역공동체 일자리사업 알림 끄기"]
+
+
+async def test_a_notice_with_nobody_chosen_goes_no_further(staff_chat, engine) -> None:
+    residents(engine, 2)
+    await compose(staff_chat)
+    await staff_chat.press("☑️ 공공근로사업 알림 구독자")  # no program ticked now
+    [reply] = await staff_chat.press("다음 ▶️")
+    assert reply.text.startswith("⚠️ 받을 대상을 먼저 골라 주세요")
+    assert "미리보기" not in reply.text and "다음 ▶️" in labels(reply)
+    # A preview left from before (or an old button) cannot send to nobody either.
+    from bot.broadcast_compose import FLOW, Draft
+    from storage.flows import save_flow
+
+    empty = {"kind": "programs", "programs": []}
+    draft = Draft(step="preview", text="공지", program="public_works", audience=empty)
+    save_flow(engine, staff_chat.user_id, FLOW, draft.to_json())
+    for action in ("bc:now:-", "bc:later:-"):
+        [reply] = await staff_chat.press_data(action, staff_chat.last)
+        assert reply.text.startswith("⚠️ 받을 대상을 먼저 골라 주세요")
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+
+
+async def test_a_notice_to_no_one_right_now_is_not_sent_but_can_be_scheduled(
+    staff_chat, engine
+) -> None:
+    await compose(staff_chat)  # nobody subscribes to 공공근로 yet
+    [preview] = await staff_chat.press("다음 ▶️")
+    assert "받는 사람 지금 기준 0명" in preview.text
+    [reply] = await staff_chat.press("🚀 지금 발송")
+    assert reply.text.startswith("⚠️ 지금 기준 받는 사람이 0명이라 지금 보낼 수 없어요.")
+    with Session(engine) as session:
+        assert session.exec(select(Broadcast)).all() == []
+    await staff_chat.press("⏰ 예약 발송")
+    [reply] = await staff_chat.send("2018-04-11 14:00")
+    assert "예약했어요" in reply.text

@@ -13,6 +13,7 @@ READS_NOT_WRITES = {
     "bot/texts.py": "the catalogue itself",
     "bot/matcher.py": "words in questions",
     "bot/normalize.py": "words in questions",
+    "bot/grouping.py": "particles, endings and question words in questions",
     "bot/screener.py": "typed answers (모름, 세, 살)",
     "bot/validation.py": "typed amounts and ages (억, 만, 세)",
     "bot/answers.py": "where a Korean sentence ends (요.)",

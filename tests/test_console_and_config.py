@@ -55,3 +55,52 @@ async def test_the_readme_names_the_console_user_for_trying_staff_commands(
     out = io.StringIO()
     await run_console(application, api, stdin=io.StringIO("/broadcast\n/quit\n"), out=out)
     assert "📣 공지 작성" in out.getvalue()
+
+
+class Typist:
+    """Types `lines`; before the last one waits until `go_on` is set (someone reading)."""
+
+    def __init__(self, lines: list[str], go_on) -> None:
+        self.lines, self.go_on = lines, go_on
+
+    def readline(self) -> str:
+        if len(self.lines) == 1:
+            self.go_on.wait(10)
+        return self.lines.pop(0) if self.lines else ""
+
+
+async def test_console_prints_what_the_bot_sends_in_the_background(assistant, engine) -> None:
+    """A reminder that comes due while the console waits for a line is shown at once."""
+    import asyncio
+    import threading
+    from datetime import datetime, timedelta
+
+    from bot.clock import SEOUL
+    from handlers.console import CONSOLE_USER_ID
+    from handlers.reminders import dispatch
+    from storage.reminders import add_reminder
+
+    api = LocalBotApi()
+    application = build_application("local:console", assistant, engine, request=api)
+    out, go_on = io.StringIO(), threading.Event()
+    console = asyncio.create_task(
+        run_console(application, api, stdin=Typist(["/help\n", "/quit\n"], go_on), out=out)
+    )
+    for _ in range(500):
+        if "상담원 연결" in out.getvalue():  # the /help reply: waiting for the next line
+            break
+        await asyncio.sleep(0.01)
+    at = datetime(2018, 4, 10, 10, tzinfo=SEOUL)
+    add_reminder(
+        engine, CONSOLE_USER_ID, CONSOLE_USER_ID, "x", "백그라운드 알림", at - timedelta(1)
+    )
+    assert await dispatch(application.bot_data["deps"], application.bot_data["sender"], at) == 1
+    for _ in range(500):
+        if "백그라운드 알림" in out.getvalue():
+            break
+        await asyncio.sleep(0.01)
+    shown_while_waiting = "백그라운드 알림" in out.getvalue()
+    go_on.set()
+    await console
+    assert shown_while_waiting
+    assert out.getvalue().count("백그라운드 알림") == 1

@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import Session, select
 from telegram import Update
 
-from handlers import broadcasts
+from handlers import broadcast_lease, broadcasts
 from handlers.app import build_application, post_init
 from handlers.delivery import RateLimiter, Sender
 from handlers.flood import FloodGate
@@ -38,6 +38,17 @@ def shared(engine):
 
 async def no_sleep(_: float) -> None:
     await asyncio.sleep(0)
+
+
+@pytest.fixture
+def two(engine, monkeypatch):
+    """Two engines on one database, on PostgreSQL and on SQLite; the SQLite bot is told it may
+    have company, so it honours other runners' leases as it does on PostgreSQL."""
+    if engine.dialect.name == "sqlite":
+        monkeypatch.setattr(broadcasts, "serves_several_instances", lambda _engine: True)
+    second = make_engine(engine.url.render_as_string(hide_password=False))
+    yield engine, second
+    second.dispose()
 
 
 async def instance(assistant, engine, now):
@@ -175,6 +186,85 @@ async def test_one_persons_updates_wait_for_another_instance_others_do_not(share
     gate.set()
     await asyncio.gather(first, same, other)
     assert order == ["a starts", "someone else", "a ends", "same person"]
+
+
+def notice_to_everyone(engine, now, count: int = 12) -> tuple[int, list[int]]:
+    ids = list(range(50_000, 50_000 + count))
+    for user_id in ids:
+        touch_user(engine, user_id, user_id)
+    draft = {"text": "공지", "program": "public_works", "audience": {"kind": "all"}}
+    return broadcast_store.create(engine, draft, 1, 1, now[0]).id, ids
+
+
+def waiting_out_429s(app, api: LocalBotApi, engine, ids: list[int]) -> asyncio.Event:
+    """Every recipient's first send gets a 429 whose wait lasts until the returned gate opens."""
+    gate = asyncio.Event()
+
+    async def wait(_: float) -> None:
+        await gate.wait()
+
+    for user_id in ids:
+        api.rate_limits[user_id] = 1
+    app.bot_data["sender"] = Sender(
+        app.bot, engine, RateLimiter(rate=100_000, sleep=no_sleep), sleep=wait
+    )
+    return gate
+
+
+def notices(*apis: LocalBotApi) -> Counter[int]:
+    return Counter(m.chat_id for api in apis for m in api.outbox if m.text == "공지")
+
+
+async def test_a_runner_waiting_out_429s_keeps_its_lease(two, assistant, now, monkeypatch) -> None:
+    """The heartbeat is renewed in the background, not after each send: a long 429 wait does
+    not let the lease run out, so no other instance starts sending the same notice."""
+    monkeypatch.setattr(broadcast_lease, "HEARTBEAT_SECONDS", 0.01)
+    (app_a, api_a), (app_b, api_b) = [await instance(assistant, e, now) for e in two]
+    broadcast_id, ids = notice_to_everyone(two[0], now)
+    gate = waiting_out_429s(app_a, api_a, two[0], ids)
+    task = await broadcasts.start(app_a, broadcast_id)
+    await asyncio.sleep(0.05)  # A's workers are all waiting out a 429
+    now[0] = now[0] + broadcasts.LEASE * 3  # the wait is long
+    for _ in range(200):  # A renews meanwhile
+        if broadcast_store.get(two[0], broadcast_id).heartbeat_at >= now[0]:
+            break
+        await asyncio.sleep(0.01)
+    assert await broadcasts.start(app_b, broadcast_id) is None  # A is alive: no takeover
+    gate.set()
+    await task
+    assert notices(api_a, api_b) == Counter(ids)
+    assert broadcast_store.get(two[0], broadcast_id).status == "done"
+    await app_a.shutdown()
+    await app_b.shutdown()
+
+
+async def test_a_runner_that_lost_its_lease_sends_nothing_more(
+    two, assistant, now, monkeypatch
+) -> None:
+    """A's heartbeats stop counting (its clock lags: to B it looks dead), B takes over and
+    sends to everyone; A, released from its 429 waits, sends nothing more and leaves the
+    broadcast to B."""
+    monkeypatch.setattr(broadcast_lease, "HEARTBEAT_SECONDS", 0.01)
+    lagging = [now[0]]
+    app_a, api_a = await instance(assistant, two[0], lagging)
+    app_b, api_b = await instance(assistant, two[1], now)
+    broadcast_id, ids = notice_to_everyone(two[0], now)
+    gate = waiting_out_429s(app_a, api_a, two[0], ids)
+    task_a = await broadcasts.start(app_a, broadcast_id)
+    await asyncio.sleep(0.05)
+    now[0] = now[0] + broadcasts.LEASE + timedelta(seconds=1)
+    task_b = await broadcasts.start(app_b, broadcast_id)
+    assert task_b is not None
+    await task_b
+    await asyncio.sleep(0.05)  # A's next heartbeat finds B's name on the broadcast
+    gate.set()
+    await task_a
+    assert notices(api_a) == Counter()
+    assert notices(api_b) == Counter(ids)
+    broadcast = broadcast_store.get(two[0], broadcast_id)
+    assert (broadcast.status, broadcast.runner) == ("done", broadcasts.instance_of(app_b))
+    await app_a.shutdown()
+    await app_b.shutdown()
 
 
 def test_sqlite_has_one_instance_which_always_leads(tmp_path) -> None:

@@ -104,3 +104,22 @@ def test_an_impossible_reminder_day_is_refused(tmp_path: Path) -> None:
         load_knowledge(data)
     assert "reminders.yaml" in str(error.value)
     assert "day 31 does not exist in 2018-04" in str(error.value)
+
+
+def test_a_team_duty_without_english_is_refused(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    path = data / "division.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "{ko: 생활임금 추진, en: the living wage}"
+    assert old in text
+    path.write_text(text.replace(old, "{ko: 생활임금 추진}"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_knowledge(data)
+    assert "division.yaml" in str(error.value)
+    assert "field teams.2.duties.4.en: Field required" in str(error.value)
+
+
+def test_every_team_duty_has_its_english(kb) -> None:
+    for team in kb.division.teams:
+        assert team.duties == [duty.ko for duty in team.duty_texts]
+        assert all(duty.en for duty in team.duty_texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import MAX_CHARS
 from bot.normalize import Query, jamo
 
 
@@ -164,9 +165,16 @@ def test_where_can_i_in_english_does_not_start_the_screener(assistant) -> None:
 @pytest.mark.parametrize("question", ["주차 위반 과태료", "Where is the nearest subway station?"])
 def test_the_fallback_is_short_and_names_teams_and_centres(assistant, question: str) -> None:
     reply = assistant.ask(question)
-    assert reply.program_id is None and len(reply.text) <= 500
+    assert reply.program_id is None and len(reply.text) <= MAX_CHARS and "…" not in reply.text
     assert ("일자리창출팀" in reply.text) or ("Job Creation Team" in reply.text)
     assert "당산로123" in reply.text.replace(" ", "") or "Dangsan-ro 123" in reply.text
+
+
+def test_the_english_fallback_names_each_teams_duties_in_english(assistant) -> None:
+    text = assistant.ask("Where is the nearest subway station?").text
+    assert "• Local Jobs Team: public works jobs" in text
+    assert "• Youth Support Team: running the youth network" in text
+    assert "공공근로" not in text
 
 
 def test_a_duty_named_alone_goes_to_its_team(assistant) -> None:

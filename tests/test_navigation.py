@@ -42,3 +42,51 @@ async def test_the_unanswered_tag_picker_goes_back(chat: LocalChat, staff_chat) 
     assert labels(picker)[-1] == "⬅️ 이전"
     [listing] = await staff_chat.press("⬅️ 이전")
     assert listing.text.startswith("❔ 답하지 못한 질문 (1묶음, 최근 순)")
+
+
+async def test_forget_leads_home(chat: LocalChat) -> None:
+    [reply] = await chat.send("/forget")
+    assert labels(reply) == ["🏠 처음으로"]
+
+
+async def test_the_staff_only_refusal_leads_home(chat: LocalChat) -> None:
+    [reply] = await chat.send("/broadcast")
+    assert reply.text == "담당 직원만 쓸 수 있는 기능이에요."
+    assert labels(reply) == ["🏠 처음으로"]
+
+
+async def test_a_stale_button_leads_home(staff_chat: LocalChat) -> None:
+    await staff_chat.send("/broadcast")
+    [prompt] = await staff_chat.send("공지 내용")
+    await staff_chat.send("/cancel")  # the notice is discarded; its buttons are stale now
+    [reply] = await staff_chat.press("공공근로사업", message=prompt)
+    assert reply.text == "이 버튼은 더 이상 쓸 수 없어요. 처음 화면에서 다시 골라 주세요."
+    assert labels(reply) == ["🏠 처음으로"]
+    [reply] = await staff_chat.press_data("stf:open:999", prompt)  # an application gone
+    assert labels(reply) == ["🏠 처음으로"]
+
+
+async def test_the_test_copy_note_carries_the_way_on(staff_chat: LocalChat, application) -> None:
+    await staff_chat.send("/broadcast")
+    await staff_chat.send("공지 내용")
+    await staff_chat.press("공공근로사업")
+    await staff_chat.press("다음 ▶️")
+    [copy, note] = await staff_chat.press("🧪 나에게 테스트 발송")
+    assert copy.text == "공지 내용"
+    assert note.text.startswith("🧪")
+    assert "🚀 지금 발송" in labels(note) and "✖️ 공지 작성 취소" in labels(note)
+
+
+async def test_an_error_is_told_in_the_language_the_person_chose(
+    chat: LocalChat, assistant, monkeypatch
+) -> None:
+    """Telegram says Korean; the person chose English with /lang."""
+    await chat.send("/lang")
+    await chat.press("English")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(assistant, "ask", broken)
+    replies = await chat.send("public works wage")
+    assert replies[-1].text.startswith("Sorry, something went wrong.")

@@ -421,3 +421,96 @@ async def test_a_first_word_in_the_staff_group_keeps_notices_private(
     with Session(engine) as session:
         assert session.get(User, 900001).chat_id == 900001
     await app.shutdown()
+
+
+async def start_a_draft(chat: LocalChat) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+
+
+def statuses(engine) -> dict[str, str]:
+    return {r.key: r.status for r in all_reminders(engine)}
+
+
+async def test_a_late_deadline_reminder_counts_the_days_from_when_it_is_sent(
+    chat: LocalChat, engine, now
+) -> None:
+    await start_a_draft(chat)
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 28, 10)) == 1  # D-3, a day late
+    assert "마감(2018-04-30)까지 2일 남았어요" in chat.last.text
+
+
+async def test_deadline_reminders_due_together_make_one_line(chat: LocalChat, engine) -> None:
+    await start_a_draft(chat)
+    sender = sender_for(chat, engine)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 4, 29, 10)) == 1  # D-3 and D-1
+    assert chat.last.text == (
+        "🔔 알림\n청년 드림팀 신청서가 아직 제출되지 않았어요. 마감(2018-04-30)까지 1일 "
+        "남았어요. /apply 로 이어서 작성하세요."
+    )
+    assert set(statuses(engine).values()) == {"sent"}
+
+
+async def test_on_the_last_day_the_reminder_says_today(chat: LocalChat, engine) -> None:
+    await start_a_draft(chat)
+    assert await dispatch(deps_of(chat), sender_for(chat, engine), kst(2018, 4, 30, 9)) == 1
+    assert "오늘(2018-04-30)이 마감일이에요" in chat.last.text
+
+
+async def test_no_deadline_reminder_after_the_deadline(chat: LocalChat, engine) -> None:
+    await start_a_draft(chat)
+    before = len(chat.api.outbox)
+    assert await dispatch(deps_of(chat), sender_for(chat, engine), kst(2018, 5, 1, 10)) == 0
+    assert chat.api.outbox[before:] == []
+    assert statuses(engine) == {"draft:2018H1:d3": "expired", "draft:2018H1:d1": "expired"}
+
+
+async def test_no_round_opening_reminder_once_the_round_closed(
+    chat: LocalChat, engine, now
+) -> None:
+    now[0] = kst(2018, 3, 1, 12)
+    await chat.send("/start youth_dream_team")
+    await chat.press("🔔 알림 받기")
+    sender = sender_for(chat, engine)
+    before = len(chat.api.outbox)
+    assert await dispatch(deps_of(chat), sender, kst(2018, 5, 2, 10)) == 0  # 2018H1 closed 4-30
+    assert chat.api.outbox[before:] == []
+    assert statuses(engine) == {"round:2018H1:open": "expired", "round:2018H2:open": "pending"}
+
+
+async def test_a_reminder_moved_into_the_past_at_start_up_is_not_sent(
+    chat: LocalChat, engine, api, kb, now
+) -> None:
+    """Staff moved a date to one already past: like an event added with a past date, it is not
+    sent late (the row is expired), rather than sent at once with its old wording."""
+    from bot.assistant import Assistant
+    from handlers.app import post_init
+    from knowledge.schema import Text
+
+    await chat.send("/start community_jobs")  # 2018-04-10: May's selection and July's start
+    await chat.press("🔔 알림 받기")
+    staff_edit = edited(
+        kb,
+        community_jobs_2018h2_selection={"month": 4, "day": 2, "text": Text(ko="4월 2일 선발")},
+        community_jobs_test_added={
+            "program": "community_jobs",
+            "year": 2018,
+            "month": 4,
+            "day": 3,
+            "text": Text(ko="4월 3일 안내"),
+            "source": "test",
+        },
+    )
+    restarted = build_application(
+        "1:T", Assistant(staff_edit), engine, request=api, clock=lambda: now[0], background=False
+    )
+    await restarted.initialize()
+    await post_init(restarted)
+    assert statuses(engine) == {
+        "event:community_jobs_2018h2_selection": "expired",
+        "event:community_jobs_2018h2_start": "pending",
+    }
+    sender = Sender(restarted.bot, engine, RateLimiter(rate=1000, sleep=no_sleep), sleep=no_sleep)
+    assert await dispatch(restarted.bot_data["deps"], sender, kst(2018, 4, 10, 12)) == 0
+    await restarted.shutdown()

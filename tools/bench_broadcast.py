@@ -1,7 +1,9 @@
 """Broadcast benchmark: a notice to N recipients through the loopback fake Bot API, which caps
 the rate (429), blocks some chats (403) and floods a few (one-off 429). Reports the achieved rate
 as a share of the cap, duplicates and losses; then the same with the bot SIGKILLed mid-send and
-restarted (it resumes from the Delivery rows).
+restarted (it resumes from the Delivery rows). A delivery is 'sending' only inside its API call:
+the rows the kill leaves 'sending' are reported as uncertain (the resume takes them as sent and
+never resends them, so `lost` can be at most `uncertain`, and `duplicates` stays 0).
 
   python -m tools.bench_broadcast --recipients 10000 --cap 200 --rate 195
 """
@@ -159,7 +161,7 @@ def scenario(
         blocked = sum(1 for i in range(recipients) if (FIRST_CHAT + i) % BLOCKED_EVERY == 0)
         started = time.monotonic()
         bot = start_worker(db, port, rate)
-        killed_after = None
+        killed_after = uncertain = None
         if kill_at is not None:
             while stats(port)["messages"] < kill_at * recipients:
                 if bot.poll() is not None:
@@ -168,6 +170,7 @@ def scenario(
             os.kill(bot.pid, signal.SIGKILL)
             bot.wait()
             killed_after = stats(port)["messages"]
+            uncertain = db_counts(db).get("sending", 0)
             bot = start_worker(db, port, rate)
         bot.wait(timeout=3600)
         wall = time.monotonic() - started
@@ -188,6 +191,7 @@ def scenario(
             "cap_429": final["rejected_429"],
             "injected_429": final["injected_429"],
             "killed_after": killed_after,
+            "uncertain": uncertain,
             "delivery_rows": db_counts(db),
         }
     finally:
