@@ -608,3 +608,15 @@ async def test_the_file_limit_in_the_texts_follows_the_code(chat: LocalChat, mon
     big = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "file_size": 6 * 2**20}
     [reply] = await chat.send_update({"message": document_message(chat, big)})
     assert reply.text.startswith("파일이 5MB를 넘어요")
+
+
+async def test_cancel_stops_the_flow_the_user_is_in(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("우리팀")
+    await chat.send("/check")  # the screener, started after the draft
+    [reply] = await chat.send("/cancel")
+    assert reply.text.startswith("자격 확인을 그만뒀어요")
+    assert [row.flow for row in rows(engine, FlowState)] == ["application"]
+    [reply] = await chat.send("/cancel")  # now the draft is the flow in progress
+    assert reply.text.startswith("작성 중인 신청서를 지울까요?")
