@@ -58,6 +58,10 @@ class FormState:
     nonce: str = field(default_factory=lambda: secrets.token_hex(4))
     closed_noted: bool = False  # told once that its round closed
     asked: str | None = None  # text taken for a question; sent again, it is the answer
+    lists: int = 0  # changes to the members and budget lists: a ➖ button names the version
+
+    def changed_lists(self) -> None:
+        self.lists += 1
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FormState:
@@ -83,6 +87,20 @@ def section_of(step: str) -> str:
     if step.startswith("budget"):
         return "budget"
     return step
+
+
+def entry_ref(index: int, state: FormState) -> str:
+    """Button data for one member or budget line: its place in the list as the screen showed it
+    (a second tap, after the list changed, is refused instead of removing the next entry)."""
+    return f"{index}_{state.lists}"
+
+
+def entry_index(arg: str, state: FormState, entries: list[Any]) -> int | None:
+    """The entry a ➖ button stands for, or None when the list changed since it was shown."""
+    index, _, version = arg.partition("_")
+    if not (index.isdecimal() and version == str(state.lists)) or int(index) >= len(entries):
+        return None
+    return int(index)
 
 
 def file_size_label() -> str:
@@ -229,6 +247,7 @@ class ApplicationForm:
                     {"max": format_krw(self.round.max_grant_krw), "left": format_krw(left)},
                 )
             state.data["budget"].append({"item": state.pending.get("item", ""), "amount": amount})
+            state.changed_lists()
             state.pending, state.step = {}, "budget"
             return Outcome(state)
         return Outcome(state, "use_buttons")
@@ -259,6 +278,7 @@ class ApplicationForm:
             if arg == "none":
                 return Outcome(state, "form_member_tie", {"name": state.pending.get("name", "")})
             data["members"].append({**state.pending, "tie": arg})
+            state.changed_lists()
             state.pending, state.step = {}, "members"
             return Outcome(state)
         if action == "madd" and step == "members":
@@ -270,13 +290,12 @@ class ApplicationForm:
             state.pending = {}  # the member being entered is left out
             state.step = "members" if data["members"] else "member_name"
             return Outcome(state)
-        if (
-            action == "mdel"
-            and step == "members"
-            and arg.isdigit()
-            and int(arg) < len(data["members"])
-        ):
-            data["members"].pop(int(arg))
+        if action == "mdel" and step == "members":
+            index = entry_index(arg, state, data["members"])
+            if index is None:
+                return None
+            data["members"].pop(index)
+            state.changed_lists()
             return Outcome(state)
         if action == "mdone" and step == "members":
             if len(data["members"]) < self.round.min_members:
@@ -298,13 +317,12 @@ class ApplicationForm:
         if action == "bdrop" and step == "budget_amount":
             state.pending, state.step = {}, "budget"  # the line being entered is left out
             return Outcome(state)
-        if (
-            action == "bdel"
-            and step == "budget"
-            and arg.isdigit()
-            and int(arg) < len(data["budget"])
-        ):
-            data["budget"].pop(int(arg))
+        if action == "bdel" and step == "budget":
+            index = entry_index(arg, state, data["budget"])
+            if index is None:
+                return None
+            data["budget"].pop(index)
+            state.changed_lists()
             return Outcome(state)
         if action == "bdone" and step == "budget":
             if not data["budget"]:
@@ -372,7 +390,12 @@ class ApplicationForm:
             text = f"{header}\n{self.members_text(state, lang)}"
             rows = [[Button(t("form_member_add", lang), callbacks.form("madd"))]]
             rows += [
-                [Button(t("form_remove", lang, what=m["name"]), callbacks.form("mdel", str(i)))]
+                [
+                    Button(
+                        t("form_remove", lang, what=m["name"]),
+                        callbacks.form("mdel", entry_ref(i, state)),
+                    )
+                ]
                 for i, m in enumerate(state.data["members"])
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("mdone"))])
@@ -381,7 +404,12 @@ class ApplicationForm:
             text = f"{self.budget_text(state, lang)}\n{hint}"
             rows = [[Button(t("form_budget_add", lang), callbacks.form("badd"))]]
             rows += [
-                [Button(t("form_remove", lang, what=line["item"]), callbacks.form("bdel", str(i)))]
+                [
+                    Button(
+                        t("form_remove", lang, what=line["item"]),
+                        callbacks.form("bdel", entry_ref(i, state)),
+                    )
+                ]
                 for i, line in enumerate(state.data["budget"])
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("bdone"))])

@@ -620,3 +620,31 @@ async def test_cancel_stops_the_flow_the_user_is_in(chat: LocalChat, engine) -> 
     assert [row.flow for row in rows(engine, FlowState)] == ["application"]
     [reply] = await chat.send("/cancel")  # now the draft is the flow in progress
     assert reply.text.startswith("작성 중인 신청서를 지울까요?")
+
+
+async def test_a_double_tap_on_remove_removes_one_entry(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    [members] = await chat.press("✏️ 팀원")
+    await chat.press("➖ 김하나 빼기", message=members)
+    [reply] = await chat.press("➖ 김하나 빼기", message=members)  # the same button again
+    assert reply.text.startswith("이 버튼은 지금 단계의 것이 아니에요")
+    names = [m["name"] for m in application_form.FormState.from_json(draft(engine)).data["members"]]
+    assert names == ["이둘", "박셋"]
+    await chat.press("➕ 팀원 추가")
+    await chat.send("최넷")
+    await chat.send("22")
+    await chat.press("영등포구에 살아요")
+    await chat.press("다음 ▶️")
+    [budget] = await chat.press("✏️ 예산")
+    await chat.press("➖ 재료비 빼기", message=budget)
+    [reply] = await chat.press("➖ 재료비 빼기", message=budget)
+    assert reply.text.startswith("이 버튼은 지금 단계의 것이 아니에요")
+    lines = application_form.FormState.from_json(draft(engine)).data["budget"]
+    assert [line["item"] for line in lines] == ["홍보물"]
+
+
+def draft(engine) -> dict:
+    import json
+
+    [row] = [row for row in rows(engine, FlowState) if row.flow == "application"]
+    return json.loads(row.data)
