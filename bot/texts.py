@@ -366,6 +366,14 @@ CATALOGUE.update(
             "ko": "동의하지 않아 신청을 마쳤어요. 아무것도 저장하지 않았어요.",
             "en": "You did not agree, so the application ended. Nothing was stored.",
         },
+        "form_declined_draft_kept": {
+            "ko": "작성 중이던 청년 드림팀 신청서({round})는 그대로 있어요. 이어서 쓰려면 /apply, 지우려면 /cancel 을 보내 주세요.",
+            "en": "Your Dream Team draft ({round}) is still kept. Continue it with /apply, or delete it with /cancel.",
+        },
+        "form_declined_application_kept": {
+            "ko": "제출한 신청서({receipt})는 그대로 있어요. /myapplication 에서 보거나 철회할 수 있어요.",
+            "en": "Your submitted application ({receipt}) is unchanged. View or withdraw it with /myapplication.",
+        },
         "form_draft_closed": {
             "ko": "ℹ️ 작성 중이던 청년 드림팀 신청서({round})는 공모가 마감되어 더 이상 받을 수 없어요. /apply 로 확인하거나 /cancel 로 지울 수 있어요.",
             "en": "ℹ️ The call of your Dream Team draft ({round}) has closed, so it can no longer be filled in. See /apply, or delete it with /cancel.",

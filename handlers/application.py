@@ -210,7 +210,8 @@ async def _consent(
     user = update.effective_user
     round_ = open_round(deps(context).assistant.kb, today(context))
     if not agreed:
-        await send_reply(update, context, Reply(t("form_declined", lang), main_menu_buttons(lang)))
+        text = declined_text(context, user.id, lang) if user else t("form_declined", lang)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
     if user is None or round_ is None:
         await send_reply(update, context, closed_reply(context, lang))
@@ -230,6 +231,19 @@ async def _consent(
         reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
     form, state = load_form(context, user.id)  # type: ignore[misc]
     await send_reply(update, context, form.prompt(state, lang))
+
+
+def declined_text(context: ContextTypes.DEFAULT_TYPE, user_id: int, lang: str) -> str:
+    """동의하지 않아요, truthfully: nothing is stored, or (an old consent message pressed later)
+    what is already kept, which declining leaves as it is, and how to delete or change it."""
+    lines = []
+    loaded = load_form(context, user_id)
+    if loaded is not None and loaded[1].application_id is None:
+        lines.append(t("form_declined_draft_kept", lang, round=loaded[1].round_id))
+    _, application = _my_application(context, user_id)
+    if application is not None and application.status != "withdrawn":
+        lines.append(t("form_declined_application_kept", lang, receipt=application.receipt))
+    return "\n".join(lines) if lines else t("form_declined", lang)
 
 
 async def _submit(

@@ -648,3 +648,23 @@ def draft(engine) -> dict:
 
     [row] = [row for row in rows(engine, FlowState) if row.flow == "application"]
     return json.loads(row.data)
+
+
+async def test_declining_on_an_old_consent_message_says_what_is_kept(
+    chat: LocalChat, api, engine
+) -> None:
+    [consent] = await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    [reply] = await chat.press("동의하지 않아요", message=consent)
+    assert reply.text.startswith("작성 중이던 청년 드림팀 신청서(2018H1)는 그대로 있어요")
+    assert "/cancel" in reply.text and "아무것도 저장하지 않았어요" not in reply.text
+    assert draft(engine)["data"]["team_name"] == "문래 청춘들"  # kept, as the reply says
+    await chat.send("/cancel")
+    await chat.press("네, 지워 주세요")
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    [reply] = await chat.press("동의하지 않아요", message=consent)
+    assert reply.text.startswith("제출한 신청서(DT-2018H1-0001)는 그대로 있어요")
+    assert "/myapplication" in reply.text
+    assert len(rows(engine, Application)) == 1
