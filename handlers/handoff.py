@@ -16,7 +16,7 @@ from bot.answers import main_menu_buttons
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
-from handlers.sending import markup, send_reply
+from handlers.sending import markup, send_reply, send_text
 from storage import handoffs as store
 from storage.flows import delete_flow, load_flow, save_flow
 from storage.models import HandoffThread
@@ -77,8 +77,9 @@ async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: s
     close = Reply(
         "", [[Button(t("handoff_close", "ko"), callbacks.handoff("close", str(thread.id)))]]
     )
-    posted = await context.bot.send_message(d.staff_chat_id, staff_text, reply_markup=markup(close))
-    store.link(d.engine, thread.id, posted.message_id)
+    posted = await send_text(context.bot, d.staff_chat_id, staff_text, markup(close))
+    for message in posted:
+        store.link(d.engine, thread.id, message.message_id)
     save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
     text = t("handoff_sent", lang)
     if not d.office_hours.is_open(d.clock()):
@@ -130,10 +131,9 @@ async def forward_followup(
     thread = _thread_for(update, context)
     if thread is None:
         return False
-    posted = await context.bot.send_message(
-        d.staff_chat_id, t("handoff_followup", "ko", id=thread.id, text=text)
-    )
-    store.link(d.engine, thread.id, posted.message_id)
+    text = t("handoff_followup", "ko", id=thread.id, text=text)
+    for posted in await send_text(context.bot, d.staff_chat_id, text):  # a long one in pieces
+        store.link(d.engine, thread.id, posted.message_id)
     await _acknowledge(update, context, thread)
     return True
 
@@ -173,7 +173,7 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return True
     lang = language_of(d.engine, thread.user_id)
     if message.text:
-        await context.bot.send_message(thread.chat_id, t("handoff_reply", lang, text=message.text))
+        await send_text(context.bot, thread.chat_id, t("handoff_reply", lang, text=message.text))
     else:  # a photo, a document, a voice note…: the resident gets a copy
         await context.bot.send_message(thread.chat_id, t("handoff_media_reply", lang))
         await context.bot.copy_message(thread.chat_id, chat.id, message.message_id)

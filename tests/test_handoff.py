@@ -395,3 +395,37 @@ async def test_a_staff_members_notice_draft_leaves_the_form_its_document(
     assert review.text.startswith("📝 신청 내용을 확인해 주세요") and "제안서.pdf" in review.text
     [notice] = await member.send_update(document(member, "notice-file"))
     assert not notice.text.startswith("첨부 파일을 받았어요")
+
+
+async def test_messages_of_4096_characters_are_relayed_whole_both_ways(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5858)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    long_question = ("가나다라마바사 " * 512)[:4096]  # as long as Telegram lets a resident write
+    sent = await resident.send(long_question)
+    pieces = [m for m in sent if m.chat_id == STAFF_CHAT]
+    assert len(pieces) == 2 and all(len(m.text) <= 4096 for m in pieces)
+    assert pieces[0].text.startswith("💬 #1 주민: 가나다라마바사")
+    assert "".join(m.text for m in pieces).replace(" ", "").endswith(long_question.replace(" ", ""))
+    assert sent[-1].text.startswith("💬 담당 직원에게 전달했어요.")  # acknowledged, not lost
+
+    long_answer = "안" * 4096
+    await staff_reply(app, api, pieces[1], long_answer)  # a reply to any piece reaches them
+    answer = [m for m in api.outbox if m.chat_id == resident.user_id][-2:]
+    assert answer[0].text.startswith("👩‍💼 담당 직원: 안")
+    assert all(len(m.text) <= 4096 for m in answer)
+    assert "".join(m.text for m in answer).count("안") == 4096
+
+
+def test_long_texts_are_cut_at_a_line_or_a_space_and_never_inside_a_character() -> None:
+    from handlers.sending import split_text, units
+
+    assert split_text("짧은 글") == ["짧은 글"]
+    lines = "\n".join(["한 줄 " * 10] * 300)
+    pieces = split_text(lines)
+    assert all(4000 < units(p) <= 4096 for p in pieces[:-1]) and len(pieces) == 4
+    assert "\n".join(pieces) == lines  # cut at a line break, which is all that is dropped
+    emoji = "🙂" * 3000  # two UTF-16 units each
+    pieces = split_text(emoji)
+    assert [units(p) for p in pieces] == [4096, 1904] and "".join(pieces) == emoji
