@@ -685,6 +685,15 @@ CATALOGUE.update(
             "ko": "이 공모는 최대 {cap}팀까지 선정할 수 있어요. 이미 {count}팀을 선정해서 더 선정할 수 없어요.",
             "en": "This call selects at most {cap} teams and {count} are selected already.",
         },
+        "staff_proposal": {"ko": "📎 제안서", "en": "📎 Proposal"},
+        "staff_proposal_caption": {
+            "ko": "📎 {receipt} 제안서",
+            "en": "📎 Proposal of {receipt}",
+        },
+        "staff_proposal_failed": {
+            "ko": "{receipt} 제안서 파일을 텔레그램에서 받을 수 없어요. 팀에 다시 보내 달라고 해 주세요.",
+            "en": "Telegram no longer has the proposal file of {receipt}; please ask the team to send it again.",
+        },
         "staff_export_xlsx": {"ko": "📥 엑셀(.xlsx)", "en": "📥 Excel (.xlsx)"},
         "staff_export_csv": {"ko": "📥 CSV", "en": "📥 CSV"},
         "staff_exported": {"ko": "{round} 신청서 {count}건", "en": "{round}: {count} applications"},

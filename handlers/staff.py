@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks
@@ -114,6 +115,10 @@ def application_detail(context: ContextTypes.DEFAULT_TYPE, application, lang: st
                 for s in SETTABLE
             ]
         )
+    if application.file_id:
+        rows.append(
+            [Button(t("staff_proposal", lang), callbacks.staff("file", str(application.id)))]
+        )
     rows.append([Button(t("back", lang), callbacks.staff("list", application.round_id))])
     return Reply(text, rows)
 
@@ -154,6 +159,9 @@ async def on_press(
         store.record_action(engine, staff_id, "open", application.receipt)
         await send_reply(update, context, application_detail(context, application, lang))
         return
+    if action == "file" and not rest[1:]:
+        await send_proposal(update, context, application, lang)
+        return
     if action == "set" and len(rest) == 2 and rest[1] in SETTABLE:
         status = rest[1]
         if application.status == "withdrawn":
@@ -186,6 +194,31 @@ async def on_press(
         await send_reply(update, context, Reply(text, rows))
         return
     await send_reply(update, context, Reply(t("stale_button", lang)))
+
+
+async def send_proposal(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, application, lang: str
+) -> None:
+    """📎 제안서: the team's proposal file, sent by the file id Telegram gave it (recorded)."""
+    chat, staff_id = update.effective_chat, update.effective_user.id  # type: ignore[union-attr]
+    if chat is None or not application.file_id:
+        await send_reply(update, context, Reply(t("stale_button", lang)))
+        return
+    caption = t("staff_proposal_caption", lang, receipt=application.receipt)
+    try:
+        await context.bot.send_document(chat.id, document=application.file_id, caption=caption)
+    except BadRequest:  # Telegram no longer knows the file
+        await context.bot.send_message(
+            chat.id, t("staff_proposal_failed", lang, receipt=application.receipt)
+        )
+        return
+    store.record_action(
+        deps(context).engine,
+        staff_id,
+        "file",
+        application.file_name or "",
+        application_id=application.id,
+    )
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str) -> bool:

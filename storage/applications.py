@@ -165,9 +165,19 @@ def set_status(
         return application
 
 
-def record_action(engine: Engine, staff_id: int, action: str, detail: str = "") -> None:
+def record_action(
+    engine: Engine,
+    staff_id: int,
+    action: str,
+    detail: str = "",
+    application_id: int | None = None,
+) -> None:
     with Session(engine) as session:
-        session.add(StaffAction(staff_id=staff_id, action=action, detail=detail))
+        session.add(
+            StaffAction(
+                staff_id=staff_id, action=action, detail=detail, application_id=application_id
+            )
+        )
         session.commit()
 
 

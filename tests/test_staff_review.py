@@ -25,7 +25,7 @@ from storage.db import make_engine
 from storage.models import Application, StaffAction
 from tests.conftest import ADMIN_ID
 from tests.helpers import labels
-from tests.test_application_flow import fill_until_review
+from tests.test_application_flow import FORM_DATA, fill_until_review
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -377,3 +377,29 @@ async def test_a_withdrawal_is_recorded_with_the_resident_as_actor(
         "status:withdrawn",
         "resident",
     )
+
+
+async def test_staff_get_the_proposal_file_and_it_is_recorded(
+    staff_chat, chat, engine, api
+) -> None:
+    data = {**FORM_DATA, "file_id": "proposal-file-id", "file_name": "제안서.hwp"}
+    made = store.submit(engine, "2018H1", 70500, 70500, data).application
+    [reply] = await chat.send("/start")
+    before = len(api.outbox)
+    assert await chat.press_data(f"stf:file:{made.id}", reply) == []  # a resident: refused
+    assert len(api.outbox) == before
+    await staff_chat.send("/applications")
+    await staff_chat.press_data(f"stf:open:{made.id}")
+    [sent] = await staff_chat.press("📎 제안서")
+    assert (sent.chat_id, sent.document) == (ADMIN_ID, "proposal-file-id")
+    assert sent.text == f"📎 {made.receipt} 제안서"
+    with Session(engine) as session:
+        action = session.exec(select(StaffAction).where(StaffAction.action == "file")).one()
+    assert (action.staff_id, action.application_id, action.detail) == (
+        ADMIN_ID,
+        made.id,
+        "제안서.hwp",
+    )
+    without = store.submit(engine, "2018H1", 70501, 70501, FORM_DATA).application
+    [detail] = await staff_chat.press_data(f"stf:open:{without.id}")
+    assert "📎 제안서" not in labels(detail)
