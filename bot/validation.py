@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _MOBILE = re.compile(r"^(?:\+?82-?|0)(1[016789])-?(\d{3,4})-?(\d{4})$")
-_PHONE_ANYWHERE = re.compile(r"(01[016789])[-\s.]?(\d{3,4})[-\s.]?(\d{4})")
+# A mobile number however it is written: 010-1234-5678, 01012345678, +82 10 9876 5432,
+# 821012345678, +82-10-…: every form the application form accepts.
+_PHONE_ANYWHERE = re.compile(r"((?:\+?82[-\s.]?0?|0)1[016789])[-\s.]?(\d{3,4})[-\s.]?(\d{4})")
 _WON_PART = re.compile(r"(\d[\d,]*)(억|천만|만|천)?")
 _WON_UNITS = {"억": 100_000_000, "천만": 10_000_000, "만": 10_000, "천": 1_000, "": 1}
 
@@ -20,7 +22,8 @@ def normalise_mobile(text: str) -> str | None:
 
 
 def mask_mobile(text: str) -> str:
-    """Hide the middle of every mobile number in a text (for logs): 010-****-5678."""
+    """Hide the middle of every mobile number in a text (logs, stored questions): 010-****-5678,
+    +82 10-****-5432."""
     return _PHONE_ANYWHERE.sub(lambda m: f"{m.group(1)}-****-{m.group(3)}", text)
 
 

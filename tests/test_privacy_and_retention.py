@@ -9,9 +9,10 @@ from sqlmodel import Session, select
 
 from bot.clock import SEOUL
 from bot.retention import expired_rounds
+from bot.validation import mask_mobile, normalise_mobile
 from handlers.deps import Deps
 from handlers.jobs import purge_expired
-from handlers.logging_setup import MaskPhones
+from handlers.logging_setup import FORMAT, MaskingFormatter
 from storage.models import Application
 from tests.test_staff_review import seed
 
@@ -19,13 +20,30 @@ from tests.test_staff_review import seed
 def test_mobile_numbers_are_masked_in_log_records(caplog) -> None:
     logger = logging.getLogger("test.privacy")
     handler = caplog.handler
-    handler.addFilter(MaskPhones())
+    previous = handler.formatter
+    handler.setFormatter(MaskingFormatter(FORMAT))
     try:
         logger.warning("applicant %s, again %s", "010-1234-5678", "01098765432")
+        try:
+            raise ValueError("INSERT … parameters: {'phone': '010-2222-3333'}")
+        except ValueError:
+            logger.exception("could not save %s", "+82 10 4444 5555")
     finally:
-        handler.removeFilter(handler.filters[-1])
+        handler.setFormatter(previous)
     assert "applicant 010-****-5678, again 010-****-5432" in caplog.text
-    assert "1234" not in caplog.text and "9876" not in caplog.text
+    assert "could not save +82 10-****-5555" in caplog.text
+    assert "'phone': '010-****-3333'" in caplog.text  # inside the traceback
+    for middle in ("1234", "9876", "2222", "4444"):
+        assert middle not in caplog.text
+
+
+def test_every_mobile_format_the_form_accepts_is_masked() -> None:
+    for typed in ("010-1234-5678", "010 1234 5678", "+82 10 1234 5678", "+82-10-1234-5678",
+                  "821012345678", "+821012345678", "010.1234.5678", "011-123-5678"):  # fmt: skip
+        assert normalise_mobile(typed) is not None, typed
+        masked = mask_mobile(f"연락처는 {typed} 이에요")
+        assert "1234" not in masked and "123-" not in masked, (typed, masked)
+        assert masked.endswith("-****-5678 이에요"), (typed, masked)
 
 
 def test_rounds_expire_after_their_review_period(kb) -> None:
