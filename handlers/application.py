@@ -319,8 +319,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
         return False
     form, state = loaded
     if not round_is_open(context, form.round):
-        await _pass_closed_draft(update, context, form, state, lang)
-        return False  # the text is a question for the bot, not an answer to a closed form
+        return await _closed_draft_text(update, context, form, state, text, lang)
     if await _question_at_free_text(update, context, form, state, text, lang):
         return True
     state.asked = None
@@ -369,6 +368,36 @@ async def _question_at_free_text(
         note = t("form_question_not_stored", lang)
     await send_reply(update, context, with_error(form.prompt(state, lang), note))
     return True
+
+
+async def _closed_draft_text(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    text: str,
+    lang: str,
+) -> bool:
+    """Typed text met a draft whose round closed. An answer to the draft's question (a phone
+    number at its phone step, a minute after closing) is neither stored in the draft nor taken
+    for a question the bot could not answer: the person is told the round closed (True). Anything
+    else is a question for the bot (False), with the note said once."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return False
+    trial = form.on_text(FormState.from_json(state.to_json()), text)
+    if trial.error is None and not deps(context).assistant.ask(text, lang).answered:
+        if state.application_id is not None:
+            delete_flow(deps(context).engine, user.id, FLOW)
+            note = t("form_edit_closed", lang, round=form.round.id)
+        else:
+            state.closed_noted = True
+            save_form(context, user.id, state)
+            note = t("form_draft_closed", lang, round=form.round.id)
+        await send_reply(update, context, Reply(note, main_menu_buttons(lang)))
+        return True
+    await _pass_closed_draft(update, context, form, state, lang)
+    return False
 
 
 async def _pass_closed_draft(

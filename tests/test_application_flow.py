@@ -358,7 +358,7 @@ async def test_changes_left_open_when_the_round_closes_are_not_saved(
     await chat.press("✏️ 수정")
     await chat.press("✏️ 제목")
     now[0] = datetime(2018, 5, 2, 10, 0, tzinfo=SEOUL)
-    note, _answer = await chat.send("새 제목")
+    [note] = await chat.send("새 제목")  # an answer to the edit: not answered as a question
     assert note.text.startswith("2018H1 공모가 마감되어 고치던 내용은 저장하지 않았어요")
     [stored] = rows(engine, Application)
     assert stored.title == "골목 벽화 프로젝트"
@@ -668,3 +668,29 @@ async def test_declining_on_an_old_consent_message_says_what_is_kept(
     assert reply.text.startswith("제출한 신청서(DT-2018H1-0001)는 그대로 있어요")
     assert "/myapplication" in reply.text
     assert len(rows(engine, Application)) == 1
+
+
+async def test_a_phone_typed_just_after_closing_is_not_kept_as_a_question(
+    chat: LocalChat, engine, now
+) -> None:
+    from storage.models import UnansweredQuestion
+
+    await start_members(chat)
+    for name, age, tie in MEMBERS:
+        if chat.last.text.startswith("팀원"):
+            await chat.press("➕ 팀원 추가")
+        await chat.send(name)
+        await chat.send(age)
+        await chat.press(tie)
+    [phone_step] = await chat.press("다음 ▶️")
+    assert phone_step.text.startswith("6. 대표자 휴대전화번호를")
+    now[0] = datetime(2018, 5, 1, 0, 1, tzinfo=SEOUL)  # 2018H1 closed at the end of 04-30
+    [reply] = await chat.send("010-1234-5678")
+    assert reply.text.startswith("ℹ️ 작성 중이던 청년 드림팀 신청서(2018H1)는 공모가 마감되어")
+    assert rows(engine, UnansweredQuestion) == []
+    assert "010-1234-5678" not in draft(engine)["data"].values()
+    [reply] = await chat.send("010 1234 5678")  # said again, not recorded either
+    assert rows(engine, UnansweredQuestion) == []
+    await chat.send("제 번호 010-9876-5432 로 연락 주실 수 있나요")  # a question, not the phone
+    [stored] = rows(engine, UnansweredQuestion)
+    assert "010-****-5432" in stored.text and "9876" not in stored.text
