@@ -179,7 +179,7 @@ class Screener:
         if state.step != "age":
             return state, "use_buttons"
         digits = text.strip().removesuffix("살").removesuffix("세").removeprefix("만").strip()
-        if not digits.isdigit() or not 0 < int(digits) <= MAX_AGE:
+        if not digits.isdecimal() or not 0 < int(digits) <= MAX_AGE:  # "²" is a digit int() refuses
             return state, "age_invalid"
         state.answers["age"] = int(digits)
         return self.advance(state), None

@@ -403,3 +403,16 @@ async def test_staff_get_the_proposal_file_and_it_is_recorded(
     without = store.submit(engine, "2018H1", 70501, 70501, FORM_DATA).application
     [detail] = await staff_chat.press_data(f"stf:open:{without.id}")
     assert "📎 제안서" not in labels(detail)
+
+
+def test_the_command_line_refuses_what_is_not_a_telegram_user_id(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'ids.db'}"
+    assert cli("migrate", database_url=url).returncode == 0
+    for wrong in ("9" * 30, "-3", "0", "abc"):
+        refused = cli("staff", "add", wrong, database_url=url)
+        assert refused.returncode == 2, wrong
+        assert "is not a Telegram user id (a positive whole number" in refused.stderr, wrong
+        assert "Traceback" not in refused.stderr
+    added = cli("staff", "add", "5123456789", database_url=url)  # more than 32 bits
+    assert added.returncode == 0 and added.stdout.startswith("staff: 5123456789 added")
+    assert "5123456789 (database" in cli("staff", "list", database_url=url).stdout
