@@ -257,6 +257,18 @@ async def test_forged_buttons_with_huge_numbers_are_refused(chat, staff_chat, ap
         assert not [m for m in api.outbox[before:] if m.text.startswith("죄송해요, 잠시")], data
 
 
+async def test_a_user_whose_id_needs_more_than_32_bits_is_served(application, api) -> None:
+    resident = LocalChat(application, api, user_id=6_123_456_789)
+    [answer] = await resident.send("공공근로 시급")
+    assert "7,530원" in answer.text
+    await resident.send("/check")
+    [reply] = await resident.send("27")
+    assert "어디에 사세요" in reply.text
+    await resident.send("/subscribe")
+    await resident.press("▫️ 공공근로사업")
+    assert "알림을 켰어요" in resident.last.text
+
+
 def test_typed_numbers_int_cannot_read_are_not_ages() -> None:
     from bot.validation import parse_age, parse_user_id
 

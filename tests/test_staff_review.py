@@ -416,3 +416,8 @@ def test_the_command_line_refuses_what_is_not_a_telegram_user_id(tmp_path) -> No
     added = cli("staff", "add", "5123456789", database_url=url)  # more than 32 bits
     assert added.returncode == 0 and added.stdout.startswith("staff: 5123456789 added")
     assert "5123456789 (database" in cli("staff", "list", database_url=url).stdout
+
+
+def test_staff_with_ids_beyond_32_bits_are_kept(engine) -> None:
+    assert staff_store.add(engine, 5_123_456_789)
+    assert staff_store.ids(engine) == frozenset({5_123_456_789})
