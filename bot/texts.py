@@ -603,13 +603,13 @@ CATALOGUE.update(
         "my_edit": {"ko": "✏️ 수정", "en": "✏️ Edit"},
         "my_withdraw": {"ko": "↩️ 철회", "en": "↩️ Withdraw"},
         "my_withdraw_confirm": {
-            "ko": "신청을 철회할까요? 철회하면 이번 공모에는 다시 신청할 수 없어요.",
-            "en": "Withdraw your application? You cannot apply again in this call.",
+            "ko": "신청을 철회할까요? 철회한 신청서는 되돌릴 수 없어요. 공모가 마감되기 전까지는 /apply 로 새로 신청할 수 있어요 (새 접수번호).",
+            "en": "Withdraw your application? A withdrawn application cannot be restored; until the call closes you can apply again with /apply (a new receipt number).",
         },
         "my_withdraw_yes": {"ko": "네, 철회할게요", "en": "Yes, withdraw"},
         "my_withdrawn": {
-            "ko": "신청을 철회했어요. (접수번호 {receipt})",
-            "en": "Your application was withdrawn ({receipt}).",
+            "ko": "신청을 철회했어요. (접수번호 {receipt}) 공모가 마감되기 전까지는 /apply 로 새로 신청할 수 있어요.",
+            "en": "Your application was withdrawn ({receipt}). Until the call closes you can apply again with /apply.",
         },
         "my_locked": {
             "ko": "공모가 마감되어 더 이상 고치거나 철회할 수 없어요.",

@@ -464,7 +464,7 @@ def _my_application(context: ContextTypes.DEFAULT_TYPE, user_id: int):
     """The user's application in the open round, else in the latest round they applied in."""
     kb, engine = deps(context).assistant.kb, deps(context).engine
     for round_ in sorted(kb.rounds, key=lambda r: r.opens, reverse=True):
-        application = store.find_for(engine, round_.id, user_id)
+        application = store.latest_for(engine, round_.id, user_id)
         if application is not None:
             return round_, application
     return None, None

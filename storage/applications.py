@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Application, ReceiptCounter, StaffAction, utcnow
 
@@ -59,9 +59,28 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_for(engine: Engine, round_id: str, representative_id: int) -> Application | None:
+    """The representative's application in the round that counts: any status but withdrawn
+    (after withdrawing, a team may apply again while the round is open)."""
     with Session(engine) as session:
         statement = select(Application).where(
-            Application.round_id == round_id, Application.representative_id == representative_id
+            Application.round_id == round_id,
+            Application.representative_id == representative_id,
+            Application.status != "withdrawn",
+        )
+        return session.exec(statement).first()
+
+
+def latest_for(engine: Engine, round_id: str, representative_id: int) -> Application | None:
+    """What /myapplication shows for the round: the application that counts, else the last one
+    withdrawn."""
+    with Session(engine) as session:
+        statement = (
+            select(Application)
+            .where(
+                Application.round_id == round_id,
+                Application.representative_id == representative_id,
+            )
+            .order_by(col(Application.status) == "withdrawn", col(Application.id).desc())
         )
         return session.exec(statement).first()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+ACTIVE_APPLICATION = "status != 'withdrawn'"
 
 
 def utcnow() -> datetime:
@@ -52,9 +54,20 @@ class FlowState(SQLModel, table=True):
 
 
 class Application(SQLModel, table=True):
-    """A submitted 청년 드림팀 application (drafts live in FlowState until submitted)."""
+    """A submitted 청년 드림팀 application (drafts live in FlowState until submitted). One per
+    representative and round, a withdrawn one aside: after withdrawing, a team may apply again
+    while the round is open (with a new receipt number)."""
 
-    __table_args__ = (UniqueConstraint("round_id", "representative_id"),)
+    __table_args__ = (
+        Index(
+            "ux_application_round_representative",
+            "round_id",
+            "representative_id",
+            unique=True,
+            sqlite_where=text(ACTIVE_APPLICATION),
+            postgresql_where=text(ACTIVE_APPLICATION),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     receipt: str = Field(unique=True, index=True)

@@ -694,3 +694,39 @@ async def test_a_phone_typed_just_after_closing_is_not_kept_as_a_question(
     await chat.send("제 번호 010-9876-5432 로 연락 주실 수 있나요")  # a question, not the phone
     [stored] = rows(engine, UnansweredQuestion)
     assert "010-****-5432" in stored.text and "9876" not in stored.text
+
+
+async def test_after_withdrawing_the_team_may_apply_again_in_the_open_round(
+    chat: LocalChat, engine, now
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    [confirm] = await chat.press("↩️ 철회")
+    assert "/apply 로 새로 신청할 수 있어요" in confirm.text
+    await chat.press("네, 철회할게요")
+    [consent] = await chat.send("/apply")  # not "already applied": the withdrawn one does not count
+    assert "개인정보 수집·이용 동의" in consent.text
+    await fill_until_review(chat)
+    review = chat.last
+    await chat.press("📨 제출", message=review)
+    assert "접수번호는 DT-2018H1-0002" in chat.last.text  # a new number, never the old one
+    await chat.press("📨 제출", message=review)  # a double tap still makes one
+    assert [(a.receipt, a.status) for a in rows(engine, Application)] == [
+        ("DT-2018H1-0001", "withdrawn"),
+        ("DT-2018H1-0002", "submitted"),
+    ]
+    [mine] = await chat.send("/myapplication")
+    assert "DT-2018H1-0002" in mine.text and "상태: 제출" in mine.text
+    [reply] = await chat.send("/apply")
+    assert reply.text.startswith("이번 공모(2018H1)에 이미 신청하셨어요. 접수번호 DT-2018H1-0002")
+    await chat.send("/forget")  # the withdrawn one goes; the one that counts is kept
+    assert [a.receipt for a in rows(engine, Application)] == ["DT-2018H1-0002"]
+    await chat.send("/myapplication")
+    await chat.press("↩️ 철회")
+    await chat.press("네, 철회할게요")
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    now[0] = datetime(2018, 5, 1, 10, 0, tzinfo=SEOUL)  # closed: nothing to apply to
+    [reply] = await chat.send("/apply")
+    assert "제출할 수 없어요" in reply.text
