@@ -291,7 +291,9 @@ async def _submit(
             text = t("form_edit_not_saved", lang) + "\n" + locked_text(application, lang)
             await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
             return
-        application = store.update(engine, state.application_id, state.data)
+        application = store.update(
+            engine, state.application_id, state.data, at=deps(context).clock()
+        )
         delete_flow(engine, user.id, FLOW)
         await send_reply(
             update,
@@ -299,7 +301,9 @@ async def _submit(
             Reply(t("form_updated", lang, receipt=application.receipt), main_menu_buttons(lang)),
         )
         return
-    result = store.submit(engine, state.round_id, user.id, chat.id, state.data)
+    result = store.submit(
+        engine, state.round_id, user.id, chat.id, state.data, at=deps(context).clock()
+    )
     delete_flow(engine, user.id, FLOW)
     receipt = result.application.receipt
     if not result.created:  # this representative had applied already: nothing new was saved
@@ -540,7 +544,13 @@ async def on_my_press(
         await send_reply(update, context, Reply(t("my_withdraw_confirm", lang), rows))
     elif action == "withdraw_yes":
         store.set_status(
-            deps(context).engine, application.id, "withdrawn", None, user.id, actor="resident"
+            deps(context).engine,
+            application.id,
+            "withdrawn",
+            None,
+            user.id,
+            actor="resident",
+            at=deps(context).clock(),
         )
         delete_flow(deps(context).engine, user.id, FLOW)
         await send_reply(

@@ -149,14 +149,14 @@ async def on_press(
         and round_by_id(deps(context).assistant.kb, rest[0])
     ):
         await export(update, context, rest[0], action, lang)
-        store.record_action(engine, staff_id, f"export:{action}", rest[0])
+        store.record_action(engine, staff_id, f"export:{action}", rest[0], at=deps(context).clock())
         return
     application = store.get(engine, int(rest[0])) if rest and rest[0].isdigit() else None
     if application is None:
         await send_reply(update, context, Reply(t("stale_button", lang)))
         return
     if action == "open":
-        store.record_action(engine, staff_id, "open", application.receipt)
+        store.record_action(engine, staff_id, "open", application.receipt, at=deps(context).clock())
         await send_reply(update, context, application_detail(context, application, lang))
         return
     if action == "file" and not rest[1:]:
@@ -218,6 +218,7 @@ async def send_proposal(
         "file",
         application.file_name or "",
         application_id=application.id,
+        at=deps(context).clock(),
     )
 
 
@@ -246,7 +247,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             await send_reply(update, context, Reply(t("staff_cap", lang, cap=cap, count=count)))
             return True
     reason = text.strip()[:500]
-    application = store.set_status(engine, application.id, status, reason, user.id)
+    application = store.set_status(
+        engine, application.id, status, reason, user.id, at=deps(context).clock()
+    )
     team_lang = language_of(engine, application.representative_id)
     notice = t(
         "status_notice",

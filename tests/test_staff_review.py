@@ -421,3 +421,21 @@ def test_the_command_line_refuses_what_is_not_a_telegram_user_id(tmp_path) -> No
 def test_staff_with_ids_beyond_32_bits_are_kept(engine) -> None:
     assert staff_store.add(engine, 5_123_456_789)
     assert staff_store.ids(engine) == frozenset({5_123_456_789})
+
+
+async def test_stored_times_follow_the_injected_clock(chat, staff_chat, engine, now) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")  # at ROUND_OPEN: 2018-04-10 10:00 in Seoul
+    now[0] = datetime(2018, 4, 11, 14, 30, tzinfo=SEOUL)
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    await staff_chat.press("DT-2018H1-0001 · 문래 청춘들 · 제출")
+    await staff_chat.press("검토 중")
+    await staff_chat.send("서류 확인 중이에요")
+    with Session(engine) as session:
+        [stored] = session.exec(select(Application)).all()
+        trail = [(a.action, a.at) for a in session.exec(select(StaffAction))]
+    assert stored.submitted_at.astimezone(UTC) == datetime(2018, 4, 10, 1, 0, tzinfo=UTC)
+    assert stored.updated_at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC)
+    assert {action for action, _ in trail} >= {"open", "status:reviewing"}
+    assert all(at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC) for _, at in trail)
