@@ -670,8 +670,8 @@ CATALOGUE.update(
         },
         "staff_told": {"ko": "팀에 알렸어요.", "en": "The team was told."},
         "staff_told_later": {
-            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 보내요)",
-            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00, and one message a day at most.",
+            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않아요)",
+            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00.",
         },
         "staff_told_retry": {
             "ko": "팀 알림을 아직 보내지 못했어요. 잠시 후 다시 보내요.",

@@ -16,7 +16,7 @@ from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.application_form import ApplicationForm, FormState
 from bot.export import to_csv, to_xlsx
-from bot.reminders import next_send_at, start_of_day
+from bot.reminders import next_send_at
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
 from bot.texts import t
@@ -275,15 +275,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
 
 
 def told_text(d: Deps, user_id: int, key: str, now: datetime, lang: str) -> str:
-    """Whether the team has been told: now, at a later hour (quiet hours, one message a day),
-    or not at all (they blocked the bot)."""
+    """Whether the team has been told: now, at 08:00 (quiet hours; a status notice is never held
+    by the one-reminder-a-day rule), or not at all (they blocked the bot)."""
     delivery = reminder_store.status_of(d.engine, user_id, key)
     if delivery == "sent":
         return t("staff_told", lang)
     if delivery != "pending":
         return t("staff_not_told", lang)
-    sent_today = reminder_store.sent_since(d.engine, user_id, start_of_day(now))
-    at = next_send_at(now, sent_today)
+    at = next_send_at(now, sent_today=False)
     if at <= now:
         return t("staff_told_retry", lang)
     return t("staff_told_later", lang, at=at.strftime("%Y-%m-%d %H:%M"))

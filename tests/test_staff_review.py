@@ -439,3 +439,30 @@ async def test_stored_times_follow_the_injected_clock(chat, staff_chat, engine, 
     assert stored.updated_at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC)
     assert {action for action, _ in trail} >= {"open", "status:reviewing"}
     assert all(at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC) for _, at in trail)
+
+
+async def test_a_second_status_change_the_same_day_reaches_the_team_at_once(
+    chat, staff_chat, engine, application, now
+) -> None:
+    from storage import reminders as reminder_store
+
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    [app] = store.list_round(engine, "2018H1")
+    await open_application(staff_chat, app.id)
+    await staff_chat.press("검토 중")
+    await staff_chat.send("서류를 보고 있어요")
+    assert "'검토 중'" in chat.last.text
+    now[0] = datetime(2018, 4, 10, 15, 0, tzinfo=SEOUL)
+    await open_application(staff_chat, app.id)
+    await staff_chat.press("선정")
+    await staff_chat.send("축하해요")
+    assert staff_chat.last.text == "DT-2018H1-0001: '선정'(으)로 바꿨어요. 팀에 알렸어요."
+    assert "📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'" in chat.last.text
+    # Status notices do not use up the day's one reminder either.
+    reminder_store.add_reminder(engine, chat.user_id, chat.user_id, "event:test", "행사", now[0])
+    deps, sender = application.bot_data["deps"], application.bot_data["sender"]
+    assert await dispatch(deps, sender, now[0]) == 1
+    assert chat.last.text == "🔔 알림\n행사"
+    reminder_store.add_reminder(engine, chat.user_id, chat.user_id, "event:two", "둘째", now[0])
+    assert await dispatch(deps, sender, now[0]) == 0  # the planned one a day still holds
