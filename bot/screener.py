@@ -136,6 +136,8 @@ class Screener:
     def advance(self, state: ScreenerState) -> ScreenerState:
         if state.step is not None:
             self._seen(state, state.step)
+            if state.step in state.skipped:  # answered after all (an edit of a skipped one)
+                state.skipped.remove(state.step)
         if state.editing and state.step == "household_size":
             state.step = "household_income_pct_median"  # a new household size needs its income
             return state
@@ -159,8 +161,6 @@ class Screener:
             state.answers[step] = int(value)
         else:
             state.answers[step] = value
-        if step in state.skipped:
-            state.skipped.remove(step)
         return self.advance(state)
 
     def _valid_choice(self, state: ScreenerState, step: str, value: str) -> bool:
@@ -209,11 +209,17 @@ class Screener:
         return state
 
     def edit(self, state: ScreenerState, step: str) -> ScreenerState | None:
+        """Ask an earlier question again; a skipped one stays skipped until it is answered (이전
+        leaves the edit as it was)."""
         if step not in state.history and step not in state.skipped:
             return None
-        if step in state.skipped:
-            state.skipped.remove(step)
         state.step, state.editing = step, True
+        return state
+
+    @staticmethod
+    def leave_edit(state: ScreenerState) -> ScreenerState:
+        """이전 while editing: back to the result, the answer as it was."""
+        state.step, state.editing = None, False
         return state
 
     @staticmethod
@@ -231,8 +237,10 @@ class Screener:
         step = state.step
         if step is None:
             return self.result(state, lang)
-        number = len(state.history) + 1
-        header = t("screener_progress", lang, number=number)
+        if state.editing:  # not a new question: which answer is being changed
+            header = t("screener_editing", lang, label=t(f"screener_label_{step}", lang))
+        else:
+            header = t("screener_progress", lang, number=len(state.history) + 1)
         income = self.kb.median_income
         question = t(
             f"screener_q_{step}",
@@ -357,6 +365,16 @@ class Screener:
                 details.append(f"{topic_label(topic, lang)}: {text}")
         return "\n  ".join([f"• {name}", *details])
 
+    def resume_offer(self, state: ScreenerState, lang: str) -> Reply:
+        """/check while a screener waits for an answer: carry on, or start again."""
+        rows = [
+            [Button(t("screener_continue", lang), callbacks.screener_action("resume"))],
+            [Button(t("screener_restart", lang), callbacks.screener_action("restart"))],
+            [Button(t("screener_cancel", lang), callbacks.screener_action("cancel"))],
+        ]
+        text = t("screener_in_progress", lang, count=len(state.history))
+        return Reply(text, rows)
+
     def edit_menu(self, state: ScreenerState, lang: str) -> Reply:
         steps = [
             s
@@ -403,8 +421,13 @@ def on_action(
     """A screener button other than an answer; (None, None) when it is not valid now."""
     if action == "skip" and state.step is not None:
         return screener.skip(state), None
+    if action == "back" and state.editing:
+        state = screener.leave_edit(state)
+        return state, screener.edit_menu(state, lang)
     if action == "back" and state.step is not None:
         return screener.back(state), None
+    if action == "resume":
+        return state, None
     if action == "result" and state.step is None:
         return state, screener.result(state, lang)
     if action == "edit" and state.step is None:

@@ -187,6 +187,13 @@ CATALOGUE.update(
             "ko": "자격 확인 {number}번째 질문",
             "en": "Eligibility check, question {number}",
         },
+        "screener_editing": {"ko": "✏️ 답 수정: {label}", "en": "✏️ Changing: {label}"},
+        "screener_in_progress": {
+            "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",
+            "en": "You have an eligibility check in progress ({count} questions answered). Continue, or start again?",
+        },
+        "screener_continue": {"ko": "▶️ 이어서 하기", "en": "▶️ Continue"},
+        "screener_restart": {"ko": "🔄 처음부터", "en": "🔄 Start again"},
         "screener_q_age": {
             "ko": "만 나이를 숫자로 적어 주세요. (예: 27)",
             "en": "Please type your age in full years (e.g. 27).",

@@ -35,12 +35,20 @@ def active_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerSt
     return state if state is not None and state.step is not None else None
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    """Begin (again) from the first question that matters."""
+async def start(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, fresh: bool = False
+) -> None:
+    """Begin from the first question that matters; a screener waiting for an answer is offered
+    to carry on (이어서 하기) or start again (처음부터), unless `fresh`."""
     user = update.effective_user
     if user is None:
         return
     screener = _screener(context)
+    waiting = None if fresh else active_state(context, user.id)
+    if waiting is not None:
+        save_state(context, user.id, waiting)  # asked for: the flow the user is in now
+        await send_reply(update, context, screener.resume_offer(waiting, lang))
+        return
     state = screener.start()
     save_state(context, user.id, state)
     first = screener.prompt(state, lang)
@@ -80,8 +88,8 @@ async def on_press(
     user = update.effective_user
     if user is None:
         return
-    if press.action == "scra" and press.args[0] == "start":
-        await start(update, context, lang)
+    if press.action == "scra" and press.args[0] in ("start", "restart"):
+        await start(update, context, lang, fresh=press.args[0] == "restart")
         return
     screener = _screener(context)
     state = load_state(context, user.id)

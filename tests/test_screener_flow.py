@@ -3,6 +3,7 @@ on the way, a restart mid-way, cancel and forget."""
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 
@@ -339,3 +340,39 @@ def test_household_and_income_questions_follow_the_median_income_data(kb) -> Non
     assert "8명 이상 가구는" in screener.prompt(state, "ko").text
     state.step = "household_income_pct_median"
     assert "(2019년 기준중위소득 기준)" in screener.prompt(state, "ko").text
+
+
+async def test_check_offers_to_continue_a_screener_in_progress(chat: LocalChat, engine) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    await chat.press("영등포구")
+    [offer] = await chat.send("/check")
+    assert offer.text.startswith("하던 자격 확인이 있어요 (답한 질문 2개)")
+    assert labels(offer) == ["▶️ 이어서 하기", "🔄 처음부터", "✖️ 그만하기"]
+    [reply] = await chat.press("▶️ 이어서 하기")
+    assert reply.text.startswith("자격 확인 3번째 질문\n지금 일하고 계세요?")
+    await chat.send("/check")
+    [reply] = await chat.press("🔄 처음부터")
+    assert "만 나이를 숫자로" in reply.text
+    with Session(engine) as session:
+        [row] = session.exec(select(FlowState)).all()
+    assert ScreenerState.from_json(json.loads(row.data)).answers == {}
+
+
+async def test_an_edit_is_numbered_by_its_answer_and_back_returns_to_the_menu(
+    chat: LocalChat,
+) -> None:
+    await answer_resident_in_their_fifties(chat)
+    result = chat.last.text
+    await chat.press("✏️ 답 수정")
+    [reply] = await chat.press("나이")
+    assert reply.text.startswith("✏️ 답 수정: 나이\n만 나이를 숫자로")
+    assert "번째 질문" not in reply.text
+    [menu] = await chat.press("⬅️ 이전")
+    assert menu.text == "어떤 답을 바꿀까요?"
+    [again] = await chat.press("⬅️ 이전")
+    assert again.text == result  # nothing changed: the age is still 58
+    await chat.press("✏️ 답 수정")
+    await chat.press("재산")
+    [reply] = await chat.press("🤷 모름/건너뛰기")  # a skip while editing shows the result
+    assert reply.text.startswith("📋 자격 확인 결과")
