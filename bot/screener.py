@@ -8,6 +8,7 @@ still undecided needs is asked, so nobody answers what cannot change their resul
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from bot import callbacks
@@ -19,9 +20,11 @@ from bot.answers import (
     topic_label,
     value_text,
 )
+from bot.application_form import PROGRAM_ID as DREAM_TEAM
 from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
+from bot.rounds import next_round, open_round
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
@@ -51,6 +54,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "benefits": ("none", "livelihood", "unemployment", "both"),
 }
 BENEFIT_FIELDS = ("livelihood_benefit", "unemployment_benefit")
+# A program's schedule in the result: its period fact whole when it is this short (the dates are
+# often its second sentence), else its first sentence.
+SHORT_SCHEDULE = {"ko": 60, "en": 150}
 
 
 @dataclass
@@ -233,10 +239,11 @@ class Screener:
         low, high = youth_ages(self.kb)
         return t("screener_intro", lang, low=low, high=high)
 
-    def prompt(self, state: ScreenerState, lang: str) -> Reply:
+    def prompt(self, state: ScreenerState, lang: str, today: date | None = None) -> Reply:
+        """The current question, or the result (with the 청년 드림팀 round open on `today`)."""
         step = state.step
         if step is None:
-            return self.result(state, lang)
+            return self.result(state, lang, today)
         if state.editing:  # not a new question: which answer is being changed
             header = t("screener_editing", lang, label=t(f"screener_label_{step}", lang))
         else:
@@ -321,11 +328,11 @@ class Screener:
             )
         return rows
 
-    def result(self, state: ScreenerState, lang: str) -> Reply:
+    def result(self, state: ScreenerState, lang: str, today: date | None = None) -> Reply:
         results = screen(self.kb, self.persona(state), lang)
         groups: dict[str, list[str]] = {"eligible": [], "unknown": [], "ineligible": []}
         for result in results:
-            groups[result.status].append(self._result_line(result, lang))
+            groups[result.status].append(self._result_line(result, lang, today))
         parts = [t("screener_result_title", lang)]
         for status in ("eligible", "unknown", "ineligible"):
             if groups[status]:
@@ -343,9 +350,41 @@ class Screener:
             ],
             [Button(t("home", lang), callbacks.home())],
         ]
+        dream_team = next((r for r in results if r.program == DREAM_TEAM), None)
+        if (
+            dream_team is not None
+            and dream_team.status == "eligible"
+            and today is not None
+            and open_round(self.kb, today) is not None
+        ):
+            rows.insert(2, [Button(t("menu_apply", lang), callbacks.menu("apply"))])
         return Reply("\n".join(parts), rows)
 
-    def _result_line(self, result: ProgramResult, lang: str) -> str:
+    def _schedule(self, program_id: str, text: str, lang: str, today: date | None) -> str:
+        """The schedule line: for the 청년 드림팀 the round open now (or the next one), as staff
+        set it in rounds.yaml, saying so; else the period fact, its dates kept."""
+        if program_id == DREAM_TEAM and today is not None:
+            current = open_round(self.kb, today)
+            if current is not None:
+                return t(
+                    "screener_round_open",
+                    lang,
+                    round=current.id,
+                    opens=current.opens.isoformat(),
+                    closes=current.closes.isoformat(),
+                )
+            upcoming = next_round(self.kb, today)
+            if upcoming is not None:
+                return t(
+                    "form_next_round",
+                    lang,
+                    round=upcoming.id,
+                    opens=upcoming.opens.isoformat(),
+                    closes=upcoming.closes.isoformat(),
+                )
+        return text if len(text) <= SHORT_SCHEDULE[lang] else first_sentence(text).strip()
+
+    def _result_line(self, result: ProgramResult, lang: str, today: date | None = None) -> str:
         program = self.kb.programs[result.program]
         name = program_name(program, lang)
         if result.status == "ineligible":
@@ -357,7 +396,11 @@ class Screener:
             facts = [f for f in program.facts if f.topic == topic]
             periods = [f for f in facts if set(f.keywords) & self.period_words]
             fact = next(iter(periods or facts), None)
-            text = first_sentence(value_text(pick_value(fact), lang)).strip() if fact else ""
+            whole = value_text(pick_value(fact), lang).strip() if fact else ""
+            if topic == "schedule" and (whole or program.id == DREAM_TEAM):
+                text = self._schedule(program.id, whole, lang, today)
+            else:
+                text = first_sentence(whole).strip()
             if not text and topic == "apply":  # where to apply is never left out
                 teams = ", ".join(self.kb.team_name(team, lang) for team in program.teams)
                 text = t("screener_ask_team", lang, teams=teams)
@@ -393,30 +436,35 @@ SKIP_WORDS = {"모름", "몰라", "몰라요", "모르겠어요", "건너뛰기"
 
 
 def on_text(
-    screener: Screener, state: ScreenerState, text: str, lang: str, answer: Reply | None
+    screener: Screener,
+    state: ScreenerState,
+    text: str,
+    lang: str,
+    answer: Reply | None,
+    today: date | None = None,
 ) -> tuple[ScreenerState, list[Reply]]:
     """A typed message during the screener: the age, a skip, or a question answered on the way
     (`answer` is the core's answer to it, or None when it was not understood)."""
     if text.strip().lower() in SKIP_WORDS:
         state = screener.skip(state)
-        return state, [screener.prompt(state, lang)]
+        return state, [screener.prompt(state, lang, today)]
     if state.step == "age":
         state, error = screener.type_answer(state, text)
         if error is None:
-            return state, [screener.prompt(state, lang)]
+            return state, [screener.prompt(state, lang, today)]
     else:
         error = "use_buttons"
     if answer is not None:
-        resume = screener.prompt(state, lang)
+        resume = screener.prompt(state, lang, today)
         resume.text = f"{t('screener_resume', lang)}\n\n{resume.text}"
         return state, [answer, resume]
-    reply = screener.prompt(state, lang)
+    reply = screener.prompt(state, lang, today)
     reply.text = f"{t(error, lang)}\n\n{reply.text}"
     return state, [reply]
 
 
 def on_action(
-    screener: Screener, state: ScreenerState, action: str, lang: str
+    screener: Screener, state: ScreenerState, action: str, lang: str, today: date | None = None
 ) -> tuple[ScreenerState | None, Reply | None]:
     """A screener button other than an answer; (None, None) when it is not valid now."""
     if action == "skip" and state.step is not None:
@@ -429,7 +477,7 @@ def on_action(
     if action == "resume":
         return state, None
     if action == "result" and state.step is None:
-        return state, screener.result(state, lang)
+        return state, screener.result(state, lang, today)
     if action == "edit" and state.step is None:
         return state, screener.edit_menu(state, lang)
     if action.startswith("edit_") and state.step is None:

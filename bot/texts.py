@@ -187,6 +187,10 @@ CATALOGUE.update(
             "ko": "자격 확인 {number}번째 질문",
             "en": "Eligibility check, question {number}",
         },
+        "screener_round_open": {
+            "ko": "지금 {round} 공모 중이에요: {opens}~{closes} (담당 팀이 정한 일정이에요. 보고서에는 '연 2회(상·하반기)'라고만 나와 있어요.)",
+            "en": "The {round} call is open now: {opens} to {closes} (dates set by the team in charge; the report only says twice a year).",
+        },
         "screener_editing": {"ko": "✏️ 답 수정: {label}", "en": "✏️ Changing: {label}"},
         "screener_in_progress": {
             "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",

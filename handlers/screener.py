@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -18,6 +20,11 @@ from storage.flows import delete_flow, load_flow, save_flow
 
 def _screener(context: ContextTypes.DEFAULT_TYPE) -> Screener:
     return deps(context).assistant.screener
+
+
+def _today(context: ContextTypes.DEFAULT_TYPE) -> date:
+    """The result names the 청년 드림팀 round open on this day."""
+    return deps(context).clock().date()
 
 
 def load_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerState | None:
@@ -76,7 +83,9 @@ async def on_text(
         return
     answer = deps(context).assistant.ask(text, lang)
     understood = answer if answer.answered else None
-    state, replies = flow.on_text(_screener(context), state, text, lang, understood)
+    state, replies = flow.on_text(
+        _screener(context), state, text, lang, understood, _today(context)
+    )
     save_state(context, user.id, state)
     for reply in replies:
         await send_reply(update, context, reply)
@@ -104,14 +113,14 @@ async def on_press(
         step, value = press.args
         new_state = screener.choose(state, step, value)
     else:
-        new_state, reply = flow.on_action(screener, state, press.args[0], lang)
+        new_state, reply = flow.on_action(screener, state, press.args[0], lang, _today(context))
     if new_state is None:
-        current = screener.prompt(state, lang)
+        current = screener.prompt(state, lang, _today(context))
         current.text = f"{t('screener_stale', lang)}\n\n{current.text}"
         await send_reply(update, context, current)
         return
     save_state(context, user.id, new_state)
-    await send_reply(update, context, reply or screener.prompt(new_state, lang))
+    await send_reply(update, context, reply or screener.prompt(new_state, lang, _today(context)))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:

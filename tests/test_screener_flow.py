@@ -376,3 +376,34 @@ async def test_an_edit_is_numbered_by_its_answer_and_back_returns_to_the_menu(
     await chat.press("재산")
     [reply] = await chat.press("🤷 모름/건너뛰기")  # a skip while editing shows the result
     assert reply.text.startswith("📋 자격 확인 결과")
+
+
+async def test_the_result_keeps_the_dates_of_a_schedule(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    eligible = chat.last.text.partition("❌")[0]
+    public_works = eligible.split("• 공공근로사업\n")[1].split("\n• ")[0]
+    assert "일정: 연 2단계로 운영해요. 상반기 1.10~6.30, 하반기 7.1~12.20이에요." in public_works
+
+
+def section(result: str, program: str) -> str:
+    """A program's lines in the screener result."""
+    return result.split(f"• {program}\n")[1].split("\n• ")[0]
+
+
+async def test_the_result_names_the_dream_team_round_open_now_with_its_button(
+    chat: LocalChat, now
+) -> None:
+    result = await screen_student_at_22(chat)
+    dream_team = section(result.partition("❌")[0], "청년 드림팀 (청년지원 프로젝트 공모)")
+    assert (
+        "일정: 지금 2018H1 공모 중이에요: 2018-04-02~2018-04-30 (담당 팀이 정한 일정" in dream_team
+    )
+    assert "🧑‍🤝‍🧑 청년 드림팀 신청" in labels(chat.last)
+    [consent] = await chat.press("🧑‍🤝‍🧑 청년 드림팀 신청")
+    assert "개인정보 수집·이용 동의" in consent.text
+    now[0] = now[0].replace(month=6, day=1)  # between the rounds
+    await chat.send("/forget")
+    result = await screen_student_at_22(chat)
+    dream_team = section(result.partition("❌")[0], "청년 드림팀 (청년지원 프로젝트 공모)")
+    assert "일정: 다음 공모: 2018H2 (2018-09-03~2018-09-28" in dream_team
+    assert "🧑‍🤝‍🧑 청년 드림팀 신청" not in labels(chat.last)
