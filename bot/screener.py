@@ -25,7 +25,7 @@ from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
 from bot.rounds import next_round, open_round
-from bot.texts import t
+from bot.texts import t, t_count
 from knowledge.loader import KnowledgeBase
 
 FLOW = "screener"
@@ -284,7 +284,7 @@ class Screener:
         median = self.kb.median_income.monthly_krw.get(size) or self.kb.median_income.monthly_krw[1]
         rows, low = [], None
         for cut in self.income_cuts:
-            amount = format_krw(median * cut // 100)
+            amount = format_krw(median * cut // 100, lang)
             rows.append(
                 [
                     Button(
@@ -295,7 +295,7 @@ class Screener:
             )
             low = cut
         if low is not None:
-            amount = format_krw(median * low // 100)
+            amount = format_krw(median * low // 100, lang)
             rows.append(
                 [
                     Button(
@@ -310,7 +310,7 @@ class Screener:
         rows = [
             [
                 Button(
-                    t("screener_assets_upto", lang, amount=format_krw(cut)),
+                    t("screener_assets_upto", lang, amount=format_krw(cut, lang)),
                     callbacks.screener("assets_krw", str(cut)),
                 )
             ]
@@ -321,7 +321,7 @@ class Screener:
             rows.append(
                 [
                     Button(
-                        t("screener_assets_over", lang, amount=format_krw(last)),
+                        t("screener_assets_over", lang, amount=format_krw(last, lang)),
                         callbacks.screener("assets_krw", str(last + 1)),
                     )
                 ]
@@ -415,7 +415,7 @@ class Screener:
             [Button(t("screener_restart", lang), callbacks.screener_action("restart"))],
             [Button(t("screener_cancel", lang), callbacks.screener_action("cancel"))],
         ]
-        text = t("screener_in_progress", lang, count=len(state.history))
+        text = t_count("screener_in_progress", lang, len(state.history))
         return Reply(text, rows)
 
     def edit_menu(self, state: ScreenerState, lang: str) -> Reply:

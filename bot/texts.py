@@ -196,6 +196,10 @@ CATALOGUE.update(
             "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",
             "en": "You have an eligibility check in progress ({count} questions answered). Continue, or start again?",
         },
+        "screener_in_progress_one": {
+            "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",
+            "en": "You have an eligibility check in progress ({count} question answered). Continue, or start again?",
+        },
         "screener_continue": {"ko": "▶️ 이어서 하기", "en": "▶️ Continue"},
         "screener_restart": {"ko": "🔄 처음부터", "en": "🔄 Start again"},
         "screener_q_age": {
@@ -459,6 +463,10 @@ CATALOGUE.update(
             "ko": "팀원 {count}명 (최소 {min}명)",
             "en": "{count} members (at least {min})",
         },
+        "form_members_now_one": {
+            "ko": "팀원 {count}명 (최소 {min}명)",
+            "en": "{count} member (at least {min})",
+        },
         "form_member_add": {"ko": "➕ 팀원 추가", "en": "➕ Add a member"},
         "form_budget_add": {"ko": "➕ 예산 항목 추가", "en": "➕ Add a budget line"},
         "form_remove": {"ko": "➖ {what} 빼기", "en": "➖ Remove {what}"},
@@ -651,8 +659,12 @@ CATALOGUE.update(
         "staff_only": {"ko": "담당 직원만 쓸 수 있는 기능이에요.", "en": "This is for staff only."},
         "staff_rounds": {"ko": "어느 공모의 신청서를 볼까요?", "en": "Which call?"},
         "staff_list": {
-            "ko": "{round} 신청서 {total}건\n{counts}",
-            "en": "{round}: {total} applications\n{counts}",
+            "ko": "{round} 신청서 {count}건\n{counts}",
+            "en": "{round}: {count} applications\n{counts}",
+        },
+        "staff_list_one": {
+            "ko": "{round} 신청서 {count}건\n{counts}",
+            "en": "{round}: {count} application\n{counts}",
         },
         "staff_open": {
             "ko": "{receipt} · {team} · {status}\n\n{summary}\n\n상태를 바꾸려면 아래 버튼을 누르세요.",
@@ -708,6 +720,10 @@ CATALOGUE.update(
         "staff_export_xlsx": {"ko": "📥 엑셀(.xlsx)", "en": "📥 Excel (.xlsx)"},
         "staff_export_csv": {"ko": "📥 CSV", "en": "📥 CSV"},
         "staff_exported": {"ko": "{round} 신청서 {count}건", "en": "{round}: {count} applications"},
+        "staff_exported_one": {
+            "ko": "{round} 신청서 {count}건",
+            "en": "{round}: {count} application",
+        },
     }
 )
 
@@ -972,9 +988,9 @@ CATALOGUE.update(
 
 CATALOGUE.update(
     {
-        # Won amounts (bot/money.py): Korean units in both languages, as the report writes them.
-        "krw": {"ko": "{amount}원"},
-        "krw_eok": {"ko": "{amount}억원"},
+        # Won amounts (bot/money.py).
+        "krw": {"ko": "{amount}원", "en": "KRW {amount}"},
+        "krw_eok": {"ko": "{amount}억원", "en": "{million} million won"},
         "schema_behind": {
             "ko": "데이터베이스가 최신 구조가 아니에요 / {error}",
             "en": "The database schema is out of date / {error}",
@@ -1049,3 +1065,11 @@ def t(key: str, lang: Lang = "ko", **values: object) -> str:
     entry = CATALOGUE[key]
     template = entry.get(lang) or entry["ko"]
     return template.format(**values) if values else template
+
+
+def t_count(key: str, lang: Lang, count: int, **values: object) -> str:
+    """t() for a sentence about `count` things: `<key>_one` for one thing where the catalogue
+    has it (English says "1 member", Korean needs no other form)."""
+    if count == 1 and f"{key}_one" in CATALOGUE:
+        key = f"{key}_one"
+    return t(key, lang, count=count, **values)

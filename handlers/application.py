@@ -200,7 +200,7 @@ async def on_press(
     await send_reply(
         update,
         context,
-        with_error(form.prompt(outcome.state, lang), t(outcome.error, lang, **outcome.values)),
+        with_error(form.prompt(outcome.state, lang), form.error_text(outcome, lang)),
     )
 
 
@@ -341,7 +341,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             with_error(form.prompt(state, lang), t("form_resume_after_answer", lang)),
         )
         return True
-    message = t(outcome.error, lang, **outcome.values)
+    message = form.error_text(outcome, lang)
     await send_reply(update, context, with_error(form.prompt(state, lang), message))
     return True
 
@@ -449,7 +449,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         save_form(context, user.id, outcome.state)
         await send_reply(update, context, form.prompt(outcome.state, lang))
     else:
-        error = t(outcome.error, lang, **outcome.values)
+        error = form.error_text(outcome, lang)
         await send_reply(update, context, with_error(form.prompt(state, lang), error))
     return True
 

@@ -19,7 +19,7 @@ from bot.export import to_csv, to_xlsx
 from bot.reminders import next_send_at
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
-from bot.texts import t
+from bot.texts import t, t_count
 from handlers import reminders
 from handlers.deps import Deps, deps, user_language
 from handlers.sending import send_reply
@@ -73,7 +73,7 @@ def round_list(context: ContextTypes.DEFAULT_TYPE, round_id: str, lang: str) -> 
         f"{t(f'status_{status}', lang)} {sum(a.status == status for a in applications)}"
         for status in store.STATUSES
     )
-    text = t("staff_list", lang, round=round_id, total=len(applications), counts=counts)
+    text = t_count("staff_list", lang, len(applications), round=round_id, counts=counts)
     rows = [
         [
             Button(
@@ -365,7 +365,7 @@ async def export(
     data = to_xlsx(applications) if kind == "xlsx" else to_csv(applications)
     chat = update.effective_chat
     if chat is not None:
-        caption = t("staff_exported", lang, round=round_id, count=len(applications))
+        caption = t_count("staff_exported", lang, len(applications), round=round_id)
         await context.bot.send_document(
             chat.id, document=data, filename=f"dreamteam-{round_id}.{kind}", caption=caption
         )

@@ -730,3 +730,44 @@ async def test_after_withdrawing_the_team_may_apply_again_in_the_open_round(
     now[0] = datetime(2018, 5, 1, 10, 0, tzinfo=SEOUL)  # closed: nothing to apply to
     [reply] = await chat.send("/apply")
     assert "제출할 수 없어요" in reply.text
+
+
+async def test_the_form_in_english_words_amounts_themes_and_counts(chat: LocalChat) -> None:
+    await chat.send("/lang")
+    await chat.press("English")
+    await chat.send("/apply")
+    await chat.press("✅ I agree, start")
+    await chat.send("Mullae youth")
+    [themes] = await chat.send("Alley murals")
+    assert labels(themes)[:2] == [
+        "Youth culture",
+        "Anything for the development of the local community",
+    ]
+    await chat.press("Youth culture")
+    await chat.send("We paint murals with young artists in Mullae-dong alleys.")
+    await chat.send("Kim Hana")
+    await chat.send("24")
+    [members] = await chat.press("Lives in Yeongdeungpo")
+    assert members.text.startswith("1 member (at least 3)")
+    for name in ("Lee Dul", "Park Set"):
+        await chat.press("➕ Add a member")
+        await chat.send(name)
+        await chat.send("30")
+        await chat.press("Works in Yeongdeungpo")
+    await chat.press("Next ▶️")
+    await chat.send("010-1234-5678")
+    await chat.send("Paint")
+    [budget] = await chat.send("600000")
+    assert budget.text.startswith(
+        "• Paint: KRW 600,000\nTotal KRW 600,000 of at most KRW 1,000,000"
+    )
+    await chat.press("➕ Add a budget line")
+    await chat.send("Venue")
+    [over] = await chat.send("500000")
+    assert over.text.startswith(
+        "The total would exceed KRW 1,000,000; this line can be at most KRW 400,000."
+    )
+    await chat.send("400000")
+    await chat.press("Next ▶️")
+    [review] = await chat.press("Skip")
+    assert "Theme: Youth culture" in review.text and "원" not in review.text

@@ -260,8 +260,8 @@ STUDENT_AT_22 = {
     "working now": "Looking for work (unemployed)",
     "Are you a student": "University, enrolled",
     "How many people": "4",
-    "earn a month": "2,711,521원 a month or less (60% of median or less)",
-    "assets": "2억원 or less",
+    "earn a month": "KRW 2,711,521 a month or less (60% of median or less)",
+    "assets": "200 million won or less",
     "benefits": "None",
 }
 
