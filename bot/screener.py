@@ -346,7 +346,7 @@ class Screener:
             ],
             [
                 Button(t("menu_programs", lang), callbacks.menu("programs")),
-                Button(t("menu_subscribe", lang), callbacks.menu("subscribe")),
+                Button(t("card_subscribe", lang), callbacks.screener_action("remind")),
             ],
             [Button(t("home", lang), callbacks.home())],
         ]
@@ -407,6 +407,26 @@ class Screener:
             if text:
                 details.append(f"{topic_label(topic, lang)}: {text}")
         return "\n  ".join([f"• {name}", *details])
+
+    def remind_menu(self, state: ScreenerState, lang: str) -> Reply:
+        """🔔 알림 받기 under the result: reminders for the programs the person can apply to (or
+        should check), one button each, beside the full reminder settings."""
+        results = screen(self.kb, self.persona(state), lang)
+        fitting = [r.program for r in results if r.status == "eligible"]
+        fitting += [r.program for r in results if r.status == "unknown"]
+        rows = [
+            [
+                Button(
+                    t("screener_remind_program", lang, program=program_name(program, lang)),
+                    callbacks.subscription("on", program.id),
+                )
+            ]
+            for program in (self.kb.programs[program_id] for program_id in fitting)
+        ]
+        rows.append([Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))])
+        rows.append([Button(t("back", lang), callbacks.screener_action("result"))])
+        key = "screener_remind_title" if fitting else "screener_remind_none"
+        return Reply(t(key, lang), rows)
 
     def resume_offer(self, state: ScreenerState, lang: str) -> Reply:
         """/check while a screener waits for an answer: carry on, or start again."""
@@ -480,6 +500,8 @@ def on_action(
         return state, screener.result(state, lang, today)
     if action == "edit" and state.step is None:
         return state, screener.edit_menu(state, lang)
+    if action == "remind" and state.step is None:
+        return state, screener.remind_menu(state, lang)
     if action.startswith("edit_") and state.step is None:
         edited = screener.edit(state, action.removeprefix("edit_"))
         return (edited, None) if edited is not None else (None, None)

@@ -191,6 +191,18 @@ CATALOGUE.update(
             "ko": "지금 {round} 공모 중이에요: {opens}~{closes} (담당 팀이 정한 일정이에요. 보고서에는 '연 2회(상·하반기)'라고만 나와 있어요.)",
             "en": "The {round} call is open now: {opens} to {closes} (dates set by the team in charge; the report only says twice a year).",
         },
+        "screener_remind_title": {
+            "ko": "어느 사업의 모집·선발 일정을 알려 드릴까요? 자격 확인 결과 신청 가능하거나 확인이 필요한 사업이에요.",
+            "en": "Which programs should I remind you of (recruitment and selection dates)? These are the ones you can apply to or should check.",
+        },
+        "screener_remind_none": {
+            "ko": "자격 확인 결과 신청 가능한 사업이 없어요. 다른 사업의 알림은 아래에서 켤 수 있어요.",
+            "en": "The check found no program for you; you can still turn on reminders for any program below.",
+        },
+        "screener_remind_program": {
+            "ko": "🔔 {program} 알림 받기",
+            "en": "🔔 Remind me of {program}",
+        },
         "screener_editing": {"ko": "✏️ 답 수정: {label}", "en": "✏️ Changing: {label}"},
         "screener_in_progress": {
             "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",

@@ -40,7 +40,7 @@ async def test_full_screener_gives_three_groups_with_reasons(chat: LocalChat) ->
         "🔁 결과 다시 보기",
         "✏️ 답 수정",
         "📋 프로그램 안내",
-        "🔔 알림 설정",
+        "🔔 알림 받기",
     ]
 
 
@@ -407,3 +407,23 @@ async def test_the_result_names_the_dream_team_round_open_now_with_its_button(
     dream_team = section(result.partition("❌")[0], "청년 드림팀 (청년지원 프로젝트 공모)")
     assert "일정: 다음 공모: 2018H2 (2018-09-03~2018-09-28" in dream_team
     assert "🧑‍🤝‍🧑 청년 드림팀 신청" not in labels(chat.last)
+
+
+async def test_remind_me_under_the_result_offers_the_programs_that_fit(
+    chat: LocalChat, engine
+) -> None:
+    from storage.models import Subscription
+
+    await answer_resident_in_their_fifties(chat)
+    result = chat.last.text
+    [menu] = await chat.press("🔔 알림 받기")
+    assert menu.text.startswith("어느 사업의 모집·선발 일정을 알려 드릴까요?")
+    assert "🔔 공공근로사업 알림 받기" in labels(menu)
+    assert "🔔 서울형 청년 뉴딜일자리 알림 받기" not in labels(menu)  # not for a 58-year-old
+    assert labels(menu)[-2:] == ["🔔 알림 설정", "⬅️ 이전"]
+    [note] = await chat.press("🔔 공공근로사업 알림 받기")
+    assert note.text.startswith("🔔 공공근로사업 알림을 켰어요")
+    with Session(engine) as session:
+        assert [s.program_id for s in session.exec(select(Subscription))] == ["public_works"]
+    [back] = await chat.press("⬅️ 이전", message=menu)
+    assert back.text == result
