@@ -406,8 +406,8 @@ CATALOGUE.update(
             "en": "ℹ️ The call of your Dream Team draft ({round}) has closed, so it can no longer be filled in. See /apply, or delete it with /cancel.",
         },
         "form_draft_waits": {
-            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 그대로 보관해 두었다가 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 지우려면 /cancel",
-            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept, and when the next call opens /apply carries it over. /cancel deletes it.",
+            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 {until}까지 보관해 두었다가 그 전에 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 그때까지 옮기지 않으면 자동으로 지워요. 지금 지우려면 /cancel",
+            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept until {until}; if the next call opens before then, /apply carries it over. After that it is deleted automatically. /cancel deletes it now.",
         },
         "form_moved": {
             "ko": "ℹ️ {old} 공모는 마감됐어요. 작성 중이던 신청서를 지금 열린 {new} 공모로 옮겼어요. 내용을 확인하고 이어서 작성해 주세요.",

@@ -3,7 +3,7 @@ core (bot/application_form.py) validates and decides; this module loads, saves a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -114,7 +114,9 @@ async def closed_draft(
     current = open_round(d.assistant.kb, today(context))
     if current is None:
         reply = closed_reply(context, lang)
-        reply.text = f"{t('form_draft_waits', lang, round=closed)}\n\n{reply.text}"
+        until = form.round.closes + timedelta(days=form.round.review_days)  # then it is purged
+        waits = t("form_draft_waits", lang, round=closed, until=until.isoformat())
+        reply.text = f"{waits}\n\n{reply.text}"
         await send_reply(update, context, reply)
         return
     existing = store.find_for(d.engine, current.id, user.id)

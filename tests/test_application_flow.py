@@ -312,6 +312,7 @@ async def test_a_closed_rounds_draft_does_not_take_typed_text(chat: LocalChat, e
     assert answer.text.startswith("[공공근로사업]")
     [reply] = await chat.send("/apply")
     assert reply.text.startswith("작성 중이던 신청서(2018H1)는 공모가 마감되어 제출할 수 없어요")
+    assert "2018-07-29까지 보관해 두었다가" in reply.text  # the purge job's day after that
     assert "다음 공모: 2018H2 (2018-09-03~2018-09-28" in reply.text
     assert len(rows(engine, FlowState)) == 1  # kept for the next round; /cancel deletes it
 

@@ -74,3 +74,21 @@ def test_receipt_numbers_are_never_reused_after_a_deletion(engine) -> None:
         "DT-2018H1-0002",
         "DT-2018H1-0003",
     )
+
+
+def test_purge_deletes_drafts_kept_for_an_expired_round(assistant, engine) -> None:
+    from bot.application_form import FormState
+    from storage.flows import load_flow, save_flow
+
+    save_flow(engine, 1, "application", FormState(round_id="2018H1").to_json())  # never moved
+    save_flow(engine, 2, "application", FormState(round_id="2018H2").to_json())
+    save_flow(engine, 1, "screener", {"answers": {"age": 30}})
+    clock = [datetime(2018, 7, 29, 12, 0, tzinfo=SEOUL)]  # 2018H1 is still in review
+    deps = Deps(assistant, engine, frozenset(), clock=lambda: clock[0])
+    assert purge_expired(deps) == 0
+    assert load_flow(engine, 1, "application") is not None
+    clock[0] = datetime(2018, 7, 30, 12, 0, tzinfo=SEOUL)
+    assert purge_expired(deps) == 1
+    assert load_flow(engine, 1, "application") is None
+    assert load_flow(engine, 2, "application") is not None  # its round is not over
+    assert load_flow(engine, 1, "screener") is not None  # not a draft
