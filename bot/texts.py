@@ -732,6 +732,7 @@ CATALOGUE.update(
         "staff_export_xlsx": {"ko": "📥 엑셀(.xlsx)", "en": "📥 Excel (.xlsx)"},
         "staff_export_csv": {"ko": "📥 CSV", "en": "📥 CSV"},
         "staff_exported": {"ko": "{round} 신청서 {count}건", "en": "{round}: {count} applications"},
+        "staff_exported_members": {"ko": "{round} 팀원 명단", "en": "{round}: team members"},
         "staff_exported_one": {
             "ko": "{round} 신청서 {count}건",
             "en": "{round}: {count} application",

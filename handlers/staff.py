@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes
 from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.application_form import ApplicationForm, FormState
-from bot.export import to_csv, to_xlsx
+from bot.export import members_csv, to_csv, to_xlsx
 from bot.reminders import next_send_at
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
@@ -142,6 +142,7 @@ async def on_press(
         return
     if action == "list" and len(rest) == 1 and round_by_id(deps(context).assistant.kb, rest[0]):
         await send_reply(update, context, round_list(context, rest[0], lang))
+        store.record_action(engine, staff_id, "list", rest[0], at=deps(context).clock())
         return
     if (
         action in ("xlsx", "csv")
@@ -368,4 +369,10 @@ async def export(
         caption = t_count("staff_exported", lang, len(applications), round=round_id)
         await context.bot.send_document(
             chat.id, document=data, filename=f"dreamteam-{round_id}.{kind}", caption=caption
+        )
+    if chat is not None and kind == "csv":  # a CSV is one table: the members come in a second
+        members = members_csv(applications)
+        caption = t("staff_exported_members", lang, round=round_id)
+        await context.bot.send_document(
+            chat.id, document=members, filename=f"dreamteam-{round_id}-members.csv", caption=caption
         )

@@ -86,7 +86,8 @@ async def test_status_change_with_reason_reaches_the_team(chat, staff_chat, engi
     assert "📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'" in notice
     assert "사유: 지역 연계가 좋아요" in notice
     with Session(engine) as session:
-        opened, action = session.exec(select(StaffAction)).all()
+        listed, opened, action = session.exec(select(StaffAction)).all()
+    assert (listed.action, listed.detail) == ("list", "2018H1")  # who looked at the list
     assert (opened.action, opened.detail) == ("open", "DT-2018H1-0001")
     assert action.at is not None
     assert (action.staff_id, action.action, action.detail) == (
@@ -138,13 +139,22 @@ async def test_exports_open_in_excel_with_korean(staff_chat, chat, engine, api) 
         ["DT-2018H1-0001", "문래 청춘들", "박셋", 19, "영등포구에서 활동해요"],
     ]
     await staff_chat.press("📥 CSV", message=listing)
-    raw = api.uploads[-1].content
+    applications_file, members_file = api.uploads[-2:]
+    assert applications_file.filename == "dreamteam-2018H1.csv"
+    raw = applications_file.content
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert table[1][:4] == ["DT-2018H1-0001", "제출", "", "문래 청춘들"]
+    assert members_file.filename == "dreamteam-2018H1-members.csv"
+    assert list(csv.reader(io.StringIO(members_file.content.decode("utf-8-sig")))) == [
+        ["접수번호", "팀 이름", "이름", "나이", "영등포구와의 관계"],
+        ["DT-2018H1-0001", "문래 청춘들", "김하나", "24", "영등포구에 살아요"],
+        ["DT-2018H1-0001", "문래 청춘들", "이둘", "31", "영등포구에서 일해요"],
+        ["DT-2018H1-0001", "문래 청춘들", "박셋", "19", "영등포구에서 활동해요"],
+    ]
     with Session(engine) as session:
-        exports = [a.action for a in session.exec(select(StaffAction))]
-    assert exports == ["export:xlsx", "export:csv"]
+        trail = [(a.action, a.detail) for a in session.exec(select(StaffAction))]
+    assert trail == [("list", "2018H1"), ("export:xlsx", "2018H1"), ("export:csv", "2018H1")]
 
 
 STAFF_COMMANDS = ("/applications", "/broadcast", "/broadcasts", "/unanswered", "/stats")
@@ -204,7 +214,7 @@ async def test_exports_keep_formulas_as_text_and_times_in_seoul(staff_chat, engi
     assert isinstance(sheet["L2"].value, datetime)
     assert sheet["L2"].value == expected.replace(tzinfo=None, second=0, microsecond=0)
     await staff_chat.press("📥 CSV", message=listing)
-    table = list(csv.reader(io.StringIO(api.uploads[-1].content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(api.uploads[-2].content.decode("utf-8-sig"))))
     assert table[1][3] == '\'=HYPERLINK("http://evil.example","열기")'
     assert table[1][4] == "'+SUM(1,2)"
     assert table[1][7] == "010-1111-2222"  # a phone number is not a formula
@@ -241,7 +251,8 @@ async def test_a_pending_status_change_is_dropped_when_staff_move_on(
     assert store.get(engine, app.id).status == "submitted"
     assert [m for m in api.outbox if m.chat_id == app.chat_id] == []  # the team heard nothing
     with Session(engine) as session:
-        assert [a.action for a in session.exec(select(StaffAction))] == ["open"] * 3
+        actions = [a.action for a in session.exec(select(StaffAction))]
+    assert actions == ["list", "open", "list", "open", "open"]
 
 
 async def test_cancelling_a_pending_change_says_what_was_cancelled(staff_chat, engine) -> None:
