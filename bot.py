@@ -169,6 +169,7 @@ def command_migrate(args: argparse.Namespace) -> int:
 
 def command_staff(args: argparse.Namespace) -> int:
     from bot.settings import Settings
+    from bot.validation import MAX_USER_ID, parse_user_id
     from storage import staff
     from storage.db import SchemaBehind, make_engine, require_current_schema
 
@@ -188,22 +189,28 @@ def command_staff(args: argparse.Namespace) -> int:
     if args.user_id is None:
         print(f"staff: {args.action} needs a Telegram user id", file=sys.stderr)
         return 2
-    if args.action == "add":
-        added = staff.add(engine, args.user_id)
+    user_id = parse_user_id(args.user_id)
+    if user_id is None:
         print(
-            f"staff: {args.user_id} "
+            f"staff: {args.user_id!r} is not a Telegram user id (a positive whole number up to"
+            f" {MAX_USER_ID}); nothing changed",
+            file=sys.stderr,
+        )
+        return 2
+    if args.action == "add":
+        added = staff.add(engine, user_id)
+        print(
+            f"staff: {user_id} "
             + ("added" if added else "was staff already")
             + " (a running bot sees it within a minute; its staff command menu comes with the"
             " next start)"
         )
         return 0
-    if not staff.remove(engine, args.user_id):
-        note = (
-            " (ADMIN_IDS is set in the environment)" if args.user_id in settings.admin_ids else ""
-        )
-        print(f"staff: {args.user_id} is not staff in the database{note}", file=sys.stderr)
+    if not staff.remove(engine, user_id):
+        note = " (ADMIN_IDS is set in the environment)" if user_id in settings.admin_ids else ""
+        print(f"staff: {user_id} is not staff in the database{note}", file=sys.stderr)
         return 1
-    print(f"staff: {args.user_id} removed (a running bot sees it within a minute)")
+    print(f"staff: {user_id} removed (a running bot sees it within a minute)")
     return 0
 
 
@@ -232,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="upgrade the database to the newest schema")
     staff = sub.add_parser("staff", help="staff kept in the database, besides ADMIN_IDS")
     staff.add_argument("action", choices=("add", "remove", "list"))
-    staff.add_argument("user_id", nargs="?", type=int, help="a Telegram user id")
+    staff.add_argument("user_id", nargs="?", help="a Telegram user id (a positive number)")
     bench = sub.add_parser("bench", help="measure answering speed and memory")
     bench.add_argument("--questions", type=int, default=1000)
     args = parser.parse_args(argv)

@@ -15,7 +15,8 @@ from bot import callbacks
 from bot.eligibility import age_band
 from bot.money import format_krw
 from bot.reply import Button, Reply
-from bot.texts import t
+from bot.rounds import theme_label
+from bot.texts import t, t_count
 from bot.validation import normalise_mobile, parse_age, parse_won
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Round
@@ -45,6 +46,7 @@ INNER_BACK = {
 }
 PENDING_KEYS = {"member_name": "name", "member_age": "age", "budget_item": "item"}
 KEEP_CHARS = 24
+MONEY_VALUES = ("max", "left")  # error values that are won amounts, worded per language
 
 
 @dataclass
@@ -58,6 +60,10 @@ class FormState:
     nonce: str = field(default_factory=lambda: secrets.token_hex(4))
     closed_noted: bool = False  # told once that its round closed
     asked: str | None = None  # text taken for a question; sent again, it is the answer
+    lists: int = 0  # changes to the members and budget lists: a ➖ button names the version
+
+    def changed_lists(self) -> None:
+        self.lists += 1
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FormState:
@@ -83,6 +89,20 @@ def section_of(step: str) -> str:
     if step.startswith("budget"):
         return "budget"
     return step
+
+
+def entry_ref(index: int, state: FormState) -> str:
+    """Button data for one member or budget line: its place in the list as the screen showed it
+    (a second tap, after the list changed, is refused instead of removing the next entry)."""
+    return f"{index}_{state.lists}"
+
+
+def entry_index(arg: str, state: FormState, entries: list[Any]) -> int | None:
+    """The entry a ➖ button stands for, or None when the list changed since it was shown."""
+    index, _, version = arg.partition("_")
+    if not (index.isdecimal() and version == str(state.lists)) or int(index) >= len(entries):
+        return None
+    return int(index)
 
 
 def file_size_label() -> str:
@@ -226,9 +246,10 @@ class ApplicationForm:
                 return Outcome(
                     state,
                     "form_budget_over",
-                    {"max": format_krw(self.round.max_grant_krw), "left": format_krw(left)},
+                    {"max": self.round.max_grant_krw, "left": left},
                 )
             state.data["budget"].append({"item": state.pending.get("item", ""), "amount": amount})
+            state.changed_lists()
             state.pending, state.step = {}, "budget"
             return Outcome(state)
         return Outcome(state, "use_buttons")
@@ -259,6 +280,7 @@ class ApplicationForm:
             if arg == "none":
                 return Outcome(state, "form_member_tie", {"name": state.pending.get("name", "")})
             data["members"].append({**state.pending, "tie": arg})
+            state.changed_lists()
             state.pending, state.step = {}, "members"
             return Outcome(state)
         if action == "madd" and step == "members":
@@ -270,13 +292,12 @@ class ApplicationForm:
             state.pending = {}  # the member being entered is left out
             state.step = "members" if data["members"] else "member_name"
             return Outcome(state)
-        if (
-            action == "mdel"
-            and step == "members"
-            and arg.isdigit()
-            and int(arg) < len(data["members"])
-        ):
-            data["members"].pop(int(arg))
+        if action == "mdel" and step == "members":
+            index = entry_index(arg, state, data["members"])
+            if index is None:
+                return None
+            data["members"].pop(index)
+            state.changed_lists()
             return Outcome(state)
         if action == "mdone" and step == "members":
             if len(data["members"]) < self.round.min_members:
@@ -290,21 +311,18 @@ class ApplicationForm:
             if len(data["budget"]) >= MAX_BUDGET_LINES:
                 return Outcome(state, "form_too_many")
             if sum(line["amount"] for line in data["budget"]) >= self.round.max_grant_krw:
-                return Outcome(
-                    state, "form_budget_full", {"max": format_krw(self.round.max_grant_krw)}
-                )
+                return Outcome(state, "form_budget_full", {"max": self.round.max_grant_krw})
             state.step, state.pending = "budget_item", {}
             return Outcome(state)
         if action == "bdrop" and step == "budget_amount":
             state.pending, state.step = {}, "budget"  # the line being entered is left out
             return Outcome(state)
-        if (
-            action == "bdel"
-            and step == "budget"
-            and arg.isdigit()
-            and int(arg) < len(data["budget"])
-        ):
-            data["budget"].pop(int(arg))
+        if action == "bdel" and step == "budget":
+            index = entry_index(arg, state, data["budget"])
+            if index is None:
+                return None
+            data["budget"].pop(index)
+            state.changed_lists()
             return Outcome(state)
         if action == "bdone" and step == "budget":
             if not data["budget"]:
@@ -328,6 +346,14 @@ class ApplicationForm:
             return Outcome(edited) if edited is not None else None
         return None
 
+    def error_text(self, outcome: Outcome, lang: str) -> str:
+        """What was wrong with an input, in `lang` (amounts in its words for won)."""
+        values = {
+            key: format_krw(value, lang) if key in MONEY_VALUES else value
+            for key, value in outcome.values.items()
+        }
+        return t(outcome.error or "", lang, **values)
+
     def missing(self, state: FormState) -> list[str]:
         """Sections the application cannot be submitted without."""
         data = state.data
@@ -348,7 +374,7 @@ class ApplicationForm:
         rows: list[list[Button]] = []
         values: dict[str, Any] = {
             "limit": f"{TEXT_LIMITS.get(step, 0):,}",
-            "max": format_krw(self.round.max_grant_krw),
+            "max": format_krw(self.round.max_grant_krw, lang),
             "min": self.round.min_members,
             "number": len(state.data["members"]) + 1,
             "name": state.pending.get("name", ""),
@@ -358,7 +384,7 @@ class ApplicationForm:
         text = "" if step in ("members", "budget") else t(f"form_q_{step}", lang, **values)
         if step == "theme":
             rows = [
-                [Button(theme, callbacks.form("theme", str(i)))]
+                [Button(theme_label(self.round, theme, lang), callbacks.form("theme", str(i)))]
                 for i, theme in enumerate(self.round.themes)
             ]
         elif step == "member_tie":
@@ -368,20 +394,30 @@ class ApplicationForm:
             rows.append([Button(t("form_tie_none", lang), callbacks.form("tie", "none"))])
         elif step == "members":
             count = len(state.data["members"])
-            header = t("form_members_now", lang, count=count, min=self.round.min_members)
+            header = t_count("form_members_now", lang, count, min=self.round.min_members)
             text = f"{header}\n{self.members_text(state, lang)}"
             rows = [[Button(t("form_member_add", lang), callbacks.form("madd"))]]
             rows += [
-                [Button(t("form_remove", lang, what=m["name"]), callbacks.form("mdel", str(i)))]
+                [
+                    Button(
+                        t("form_remove", lang, what=m["name"]),
+                        callbacks.form("mdel", entry_ref(i, state)),
+                    )
+                ]
                 for i, m in enumerate(state.data["members"])
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("mdone"))])
         elif step == "budget":
-            hint = t("form_budget_now", lang, max=format_krw(self.round.max_grant_krw))
+            hint = t("form_budget_now", lang, max=format_krw(self.round.max_grant_krw, lang))
             text = f"{self.budget_text(state, lang)}\n{hint}"
             rows = [[Button(t("form_budget_add", lang), callbacks.form("badd"))]]
             rows += [
-                [Button(t("form_remove", lang, what=line["item"]), callbacks.form("bdel", str(i)))]
+                [
+                    Button(
+                        t("form_remove", lang, what=line["item"]),
+                        callbacks.form("bdel", entry_ref(i, state)),
+                    )
+                ]
                 for i, line in enumerate(state.data["budget"])
             ]
             rows.append([Button(t("form_next", lang), callbacks.form("bdone"))])
@@ -426,14 +462,16 @@ class ApplicationForm:
         return "\n".join(lines)
 
     def budget_text(self, state: FormState, lang: str) -> str:
-        lines = [f"• {line['item']}: {format_krw(line['amount'])}" for line in state.data["budget"]]
+        lines = [
+            f"• {line['item']}: {format_krw(line['amount'], lang)}" for line in state.data["budget"]
+        ]
         total = sum(line["amount"] for line in state.data["budget"])
         lines.append(
             t(
                 "form_budget_total",
                 lang,
-                total=format_krw(total),
-                max=format_krw(self.round.max_grant_krw),
+                total=format_krw(total, lang),
+                max=format_krw(self.round.max_grant_krw, lang),
             )
         )
         return "\n".join(lines)
@@ -441,12 +479,13 @@ class ApplicationForm:
     def summary(self, state: FormState, lang: str) -> str:
         data = state.data
         file_line = data.get("file_name") or t("form_no_file", lang)
+        theme = theme_label(self.round, data.get("theme", ""), lang)
         return "\n".join(
             [
                 t("form_label_round", lang, round=self.round.id),
                 f"{t('form_label_team_name', lang)}: {data.get('team_name', '')}",
                 f"{t('form_label_title', lang)}: {data.get('title', '')}",
-                f"{t('form_label_theme', lang)}: {data.get('theme', '')}",
+                f"{t('form_label_theme', lang)}: {theme}",
                 f"{t('form_label_description', lang)}: {data.get('description', '')}",
                 f"{t('form_label_members', lang)}:\n{self.members_text(state, lang)}",
                 f"{t('form_label_phone', lang)}: {data.get('phone', '')}",

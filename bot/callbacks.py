@@ -12,6 +12,9 @@ TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply",
 MENUS = ("programs", "check", "apply", "subscribe", "help")
 LANGS = ("ko", "en")
 MAX_BYTES = 64  # Telegram's limit for callback_data
+# Numbers in button data are row ids (an application, a thread, a notice) or list positions:
+# never more than the database's integer column holds, so a forged huge number is refused here.
+MAX_NUMBER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,15 @@ def staff(action: str, *args: str) -> str:
     return ":".join(("stf", action, *args))
 
 
+def is_number(text: str) -> bool:
+    """Plain digits for a number a button may carry (0 … MAX_NUMBER)."""
+    return 0 < len(text) <= 10 and text.isascii() and text.isdecimal() and int(text) <= MAX_NUMBER
+
+
 def _token(text: str) -> bool:
-    return 0 < len(text) <= 40 and all(c.isascii() and (c.isalnum() or c == "_") for c in text)
+    if not (0 < len(text) <= 40 and all(c.isascii() and (c.isalnum() or c == "_") for c in text)):
+        return False
+    return is_number(text) or not text.isdecimal()
 
 
 def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
@@ -117,12 +127,12 @@ def parse(data: str | None, kb: KnowledgeBase) -> Press | None:
         "ho": lambda: (
             len(args) == 2
             and args[0] in ("start", "close", "end")
-            and (args[1] == "-" or args[1].isdigit())
+            and (args[1] == "-" or is_number(args[1]))
         ),
         "unq": lambda: (
             2 <= len(args) <= 3
             and args[0] in ("done", "tag", "set", "list", "page")
-            and args[1].isdigit()
+            and is_number(args[1])
             and all(_token(a) for a in args)
         ),
         "my": lambda: len(args) == 1 and args[0] in ("edit", "withdraw", "withdraw_yes"),

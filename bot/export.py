@@ -1,5 +1,6 @@
 """A round's applications as files staff open in Excel: .xlsx (a sheet of applications, a sheet
-of members, a sheet of budget lines) and .csv (UTF-8 with BOM so Excel reads Korean).
+of members, a sheet of budget lines) and .csv (UTF-8 with BOM so Excel reads Korean): one file of
+applications and one of members, as a CSV holds one table.
 
 What residents typed is written as text, never as a formula: a team called "=HYPERLINK(…)" must
 not run when staff open the file (OWASP, CSV injection). In the workbook such cells are typed as
@@ -124,9 +125,18 @@ def csv_value(value: Any) -> Any:
     return value
 
 
-def to_csv(applications: Sequence[Any]) -> bytes:
+def _csv(keys: Sequence[str], rows: list[tuple[Any, ...]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(headers(APPLICATION_HEADERS))
-    writer.writerows([csv_value(v) for v in row] for row in application_rows(applications))
+    writer.writerow(headers(keys))
+    writer.writerows([csv_value(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_csv(applications: Sequence[Any]) -> bytes:
+    return _csv(APPLICATION_HEADERS, application_rows(applications))
+
+
+def members_csv(applications: Sequence[Any]) -> bytes:
+    """The members of every application, a row each (the workbook's 팀원 sheet)."""
+    return _csv(MEMBER_HEADERS, member_rows(applications))

@@ -1,4 +1,5 @@
-"""Won amounts as Korean readers expect them (the units are in the message catalogue)."""
+"""Won amounts as readers expect them (the units are in the message catalogue): 2억원 and
+2,711,521원 in Korean, 200 million won and KRW 2,711,521 in English."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from bot.texts import t
 EOK = 100_000_000
 
 
-def format_krw(amount: int) -> str:
-    """2억원 for whole 억, otherwise the amount with thousands separators: 2,711,521원."""
+def format_krw(amount: int, lang: str = "ko") -> str:
+    """Whole 억 as 억 (in English, millions of won), otherwise the amount with thousands
+    separators."""
     if amount >= EOK and amount % EOK == 0:
-        return t("krw_eok", amount=amount // EOK)
-    return t("krw", amount=f"{amount:,}")
+        return t("krw_eok", lang, amount=amount // EOK, million=f"{amount // 1_000_000:,}")
+    return t("krw", lang, amount=f"{amount:,}")

@@ -1,5 +1,10 @@
 """Reminder policy, free of Telegram and of the database: when each reminder is due, when
-nothing may be sent, and how several due items become one message."""
+nothing may be sent, and how several due items become one message.
+
+Two kinds of rows share the delivery: planned reminders (a program's dates, a round opening, a
+draft's deadline), at most one message a day, and transactional notices a person is owed as soon
+as possible (their application's status changed), which no daily cap holds back. Neither is
+sent between 21:00 and 08:00."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ QUIET_FROM = time(21, 0)
 QUIET_UNTIL = time(8, 0)
 DRAFT_DAYS_BEFORE = (3, 1)
 DREAM_TEAM = "youth_dream_team"
+TRANSACTIONAL_PREFIXES = ("status:",)  # keys of notices that are not capped to one a day
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,10 @@ def planned_for_key(kb: KnowledgeBase, key: str, lang: str) -> Planned | None:
     return None
 
 
+def is_transactional(key: str) -> bool:
+    return key.startswith(TRANSACTIONAL_PREFIXES)
+
+
 def is_quiet(now: datetime) -> bool:
     local = now.astimezone(SEOUL).time()
     return local >= QUIET_FROM or local < QUIET_UNTIL
@@ -133,7 +143,8 @@ def is_quiet(now: datetime) -> bool:
 
 def next_send_at(now: datetime, sent_today: bool) -> datetime:
     """When a reminder due now can go out: now, or 08:00 after the quiet hours, or the next
-    morning when the person already had today's one message."""
+    morning when the person already had today's one message (`sent_today` is always False for
+    a transactional notice)."""
     local = now.astimezone(SEOUL)
     morning = datetime.combine(local.date(), QUIET_UNTIL, tzinfo=SEOUL)
     if local.time() < QUIET_UNTIL:

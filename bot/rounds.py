@@ -18,3 +18,11 @@ def next_round(kb: KnowledgeBase, today: date) -> Round | None:
 
 def round_by_id(kb: KnowledgeBase, round_id: str) -> Round | None:
     return next((r for r in kb.rounds if r.id == round_id), None)
+
+
+def theme_label(round_: Round, theme: str, lang: str) -> str:
+    """A theme as the reader reads it: in English the round's English theme where staff gave one
+    (the Korean theme is what is stored)."""
+    if lang == "en" and round_.themes_en and theme in round_.themes:
+        return round_.themes_en[round_.themes.index(theme)]
+    return theme

@@ -8,6 +8,7 @@ still undecided needs is asked, so nobody answers what cannot change their resul
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from bot import callbacks
@@ -19,10 +20,12 @@ from bot.answers import (
     topic_label,
     value_text,
 )
+from bot.application_form import PROGRAM_ID as DREAM_TEAM
 from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
-from bot.texts import t
+from bot.rounds import next_round, open_round
+from bot.texts import t, t_count
 from knowledge.loader import KnowledgeBase
 
 FLOW = "screener"
@@ -51,6 +54,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "benefits": ("none", "livelihood", "unemployment", "both"),
 }
 BENEFIT_FIELDS = ("livelihood_benefit", "unemployment_benefit")
+# A program's schedule in the result: its period fact whole when it is this short (the dates are
+# often its second sentence), else its first sentence.
+SHORT_SCHEDULE = {"ko": 60, "en": 150}
 
 
 @dataclass
@@ -136,6 +142,8 @@ class Screener:
     def advance(self, state: ScreenerState) -> ScreenerState:
         if state.step is not None:
             self._seen(state, state.step)
+            if state.step in state.skipped:  # answered after all (an edit of a skipped one)
+                state.skipped.remove(state.step)
         if state.editing and state.step == "household_size":
             state.step = "household_income_pct_median"  # a new household size needs its income
             return state
@@ -159,8 +167,6 @@ class Screener:
             state.answers[step] = int(value)
         else:
             state.answers[step] = value
-        if step in state.skipped:
-            state.skipped.remove(step)
         return self.advance(state)
 
     def _valid_choice(self, state: ScreenerState, step: str, value: str) -> bool:
@@ -179,7 +185,7 @@ class Screener:
         if state.step != "age":
             return state, "use_buttons"
         digits = text.strip().removesuffix("살").removesuffix("세").removeprefix("만").strip()
-        if not digits.isdigit() or not 0 < int(digits) <= MAX_AGE:
+        if not digits.isdecimal() or not 0 < int(digits) <= MAX_AGE:  # "²" is a digit int() refuses
             return state, "age_invalid"
         state.answers["age"] = int(digits)
         return self.advance(state), None
@@ -209,11 +215,17 @@ class Screener:
         return state
 
     def edit(self, state: ScreenerState, step: str) -> ScreenerState | None:
+        """Ask an earlier question again; a skipped one stays skipped until it is answered (이전
+        leaves the edit as it was)."""
         if step not in state.history and step not in state.skipped:
             return None
-        if step in state.skipped:
-            state.skipped.remove(step)
         state.step, state.editing = step, True
+        return state
+
+    @staticmethod
+    def leave_edit(state: ScreenerState) -> ScreenerState:
+        """이전 while editing: back to the result, the answer as it was."""
+        state.step, state.editing = None, False
         return state
 
     @staticmethod
@@ -227,12 +239,15 @@ class Screener:
         low, high = youth_ages(self.kb)
         return t("screener_intro", lang, low=low, high=high)
 
-    def prompt(self, state: ScreenerState, lang: str) -> Reply:
+    def prompt(self, state: ScreenerState, lang: str, today: date | None = None) -> Reply:
+        """The current question, or the result (with the 청년 드림팀 round open on `today`)."""
         step = state.step
         if step is None:
-            return self.result(state, lang)
-        number = len(state.history) + 1
-        header = t("screener_progress", lang, number=number)
+            return self.result(state, lang, today)
+        if state.editing:  # not a new question: which answer is being changed
+            header = t("screener_editing", lang, label=t(f"screener_label_{step}", lang))
+        else:
+            header = t("screener_progress", lang, number=len(state.history) + 1)
         income = self.kb.median_income
         question = t(
             f"screener_q_{step}",
@@ -269,7 +284,7 @@ class Screener:
         median = self.kb.median_income.monthly_krw.get(size) or self.kb.median_income.monthly_krw[1]
         rows, low = [], None
         for cut in self.income_cuts:
-            amount = format_krw(median * cut // 100)
+            amount = format_krw(median * cut // 100, lang)
             rows.append(
                 [
                     Button(
@@ -280,7 +295,7 @@ class Screener:
             )
             low = cut
         if low is not None:
-            amount = format_krw(median * low // 100)
+            amount = format_krw(median * low // 100, lang)
             rows.append(
                 [
                     Button(
@@ -295,7 +310,7 @@ class Screener:
         rows = [
             [
                 Button(
-                    t("screener_assets_upto", lang, amount=format_krw(cut)),
+                    t("screener_assets_upto", lang, amount=format_krw(cut, lang)),
                     callbacks.screener("assets_krw", str(cut)),
                 )
             ]
@@ -306,18 +321,18 @@ class Screener:
             rows.append(
                 [
                     Button(
-                        t("screener_assets_over", lang, amount=format_krw(last)),
+                        t("screener_assets_over", lang, amount=format_krw(last, lang)),
                         callbacks.screener("assets_krw", str(last + 1)),
                     )
                 ]
             )
         return rows
 
-    def result(self, state: ScreenerState, lang: str) -> Reply:
+    def result(self, state: ScreenerState, lang: str, today: date | None = None) -> Reply:
         results = screen(self.kb, self.persona(state), lang)
         groups: dict[str, list[str]] = {"eligible": [], "unknown": [], "ineligible": []}
         for result in results:
-            groups[result.status].append(self._result_line(result, lang))
+            groups[result.status].append(self._result_line(result, lang, today))
         parts = [t("screener_result_title", lang)]
         for status in ("eligible", "unknown", "ineligible"):
             if groups[status]:
@@ -331,13 +346,45 @@ class Screener:
             ],
             [
                 Button(t("menu_programs", lang), callbacks.menu("programs")),
-                Button(t("menu_subscribe", lang), callbacks.menu("subscribe")),
+                Button(t("card_subscribe", lang), callbacks.screener_action("remind")),
             ],
             [Button(t("home", lang), callbacks.home())],
         ]
+        dream_team = next((r for r in results if r.program == DREAM_TEAM), None)
+        if (
+            dream_team is not None
+            and dream_team.status == "eligible"
+            and today is not None
+            and open_round(self.kb, today) is not None
+        ):
+            rows.insert(2, [Button(t("menu_apply", lang), callbacks.menu("apply"))])
         return Reply("\n".join(parts), rows)
 
-    def _result_line(self, result: ProgramResult, lang: str) -> str:
+    def _schedule(self, program_id: str, text: str, lang: str, today: date | None) -> str:
+        """The schedule line: for the 청년 드림팀 the round open now (or the next one), as staff
+        set it in rounds.yaml, saying so; else the period fact, its dates kept."""
+        if program_id == DREAM_TEAM and today is not None:
+            current = open_round(self.kb, today)
+            if current is not None:
+                return t(
+                    "screener_round_open",
+                    lang,
+                    round=current.id,
+                    opens=current.opens.isoformat(),
+                    closes=current.closes.isoformat(),
+                )
+            upcoming = next_round(self.kb, today)
+            if upcoming is not None:
+                return t(
+                    "form_next_round",
+                    lang,
+                    round=upcoming.id,
+                    opens=upcoming.opens.isoformat(),
+                    closes=upcoming.closes.isoformat(),
+                )
+        return text if len(text) <= SHORT_SCHEDULE[lang] else first_sentence(text).strip()
+
+    def _result_line(self, result: ProgramResult, lang: str, today: date | None = None) -> str:
         program = self.kb.programs[result.program]
         name = program_name(program, lang)
         if result.status == "ineligible":
@@ -349,13 +396,47 @@ class Screener:
             facts = [f for f in program.facts if f.topic == topic]
             periods = [f for f in facts if set(f.keywords) & self.period_words]
             fact = next(iter(periods or facts), None)
-            text = first_sentence(value_text(pick_value(fact), lang)).strip() if fact else ""
+            whole = value_text(pick_value(fact), lang).strip() if fact else ""
+            if topic == "schedule" and (whole or program.id == DREAM_TEAM):
+                text = self._schedule(program.id, whole, lang, today)
+            else:
+                text = first_sentence(whole).strip()
             if not text and topic == "apply":  # where to apply is never left out
                 teams = ", ".join(self.kb.team_name(team, lang) for team in program.teams)
                 text = t("screener_ask_team", lang, teams=teams)
             if text:
                 details.append(f"{topic_label(topic, lang)}: {text}")
         return "\n  ".join([f"• {name}", *details])
+
+    def remind_menu(self, state: ScreenerState, lang: str) -> Reply:
+        """🔔 알림 받기 under the result: reminders for the programs the person can apply to (or
+        should check), one button each, beside the full reminder settings."""
+        results = screen(self.kb, self.persona(state), lang)
+        fitting = [r.program for r in results if r.status == "eligible"]
+        fitting += [r.program for r in results if r.status == "unknown"]
+        rows = [
+            [
+                Button(
+                    t("screener_remind_program", lang, program=program_name(program, lang)),
+                    callbacks.subscription("on", program.id),
+                )
+            ]
+            for program in (self.kb.programs[program_id] for program_id in fitting)
+        ]
+        rows.append([Button(t("menu_subscribe", lang), callbacks.menu("subscribe"))])
+        rows.append([Button(t("back", lang), callbacks.screener_action("result"))])
+        key = "screener_remind_title" if fitting else "screener_remind_none"
+        return Reply(t(key, lang), rows)
+
+    def resume_offer(self, state: ScreenerState, lang: str) -> Reply:
+        """/check while a screener waits for an answer: carry on, or start again."""
+        rows = [
+            [Button(t("screener_continue", lang), callbacks.screener_action("resume"))],
+            [Button(t("screener_restart", lang), callbacks.screener_action("restart"))],
+            [Button(t("screener_cancel", lang), callbacks.screener_action("cancel"))],
+        ]
+        text = t_count("screener_in_progress", lang, len(state.history))
+        return Reply(text, rows)
 
     def edit_menu(self, state: ScreenerState, lang: str) -> Reply:
         steps = [
@@ -375,40 +456,52 @@ SKIP_WORDS = {"모름", "몰라", "몰라요", "모르겠어요", "건너뛰기"
 
 
 def on_text(
-    screener: Screener, state: ScreenerState, text: str, lang: str, answer: Reply | None
+    screener: Screener,
+    state: ScreenerState,
+    text: str,
+    lang: str,
+    answer: Reply | None,
+    today: date | None = None,
 ) -> tuple[ScreenerState, list[Reply]]:
     """A typed message during the screener: the age, a skip, or a question answered on the way
     (`answer` is the core's answer to it, or None when it was not understood)."""
     if text.strip().lower() in SKIP_WORDS:
         state = screener.skip(state)
-        return state, [screener.prompt(state, lang)]
+        return state, [screener.prompt(state, lang, today)]
     if state.step == "age":
         state, error = screener.type_answer(state, text)
         if error is None:
-            return state, [screener.prompt(state, lang)]
+            return state, [screener.prompt(state, lang, today)]
     else:
         error = "use_buttons"
     if answer is not None:
-        resume = screener.prompt(state, lang)
+        resume = screener.prompt(state, lang, today)
         resume.text = f"{t('screener_resume', lang)}\n\n{resume.text}"
         return state, [answer, resume]
-    reply = screener.prompt(state, lang)
+    reply = screener.prompt(state, lang, today)
     reply.text = f"{t(error, lang)}\n\n{reply.text}"
     return state, [reply]
 
 
 def on_action(
-    screener: Screener, state: ScreenerState, action: str, lang: str
+    screener: Screener, state: ScreenerState, action: str, lang: str, today: date | None = None
 ) -> tuple[ScreenerState | None, Reply | None]:
     """A screener button other than an answer; (None, None) when it is not valid now."""
     if action == "skip" and state.step is not None:
         return screener.skip(state), None
+    if action == "back" and state.editing:
+        state = screener.leave_edit(state)
+        return state, screener.edit_menu(state, lang)
     if action == "back" and state.step is not None:
         return screener.back(state), None
+    if action == "resume":
+        return state, None
     if action == "result" and state.step is None:
-        return state, screener.result(state, lang)
+        return state, screener.result(state, lang, today)
     if action == "edit" and state.step is None:
         return state, screener.edit_menu(state, lang)
+    if action == "remind" and state.step is None:
+        return state, screener.remind_menu(state, lang)
     if action.startswith("edit_") and state.step is None:
         edited = screener.edit(state, action.removeprefix("edit_"))
         return (edited, None) if edited is not None else (None, None)

@@ -190,6 +190,33 @@ CATALOGUE.update(
             "ko": "자격 확인 {number}번째 질문",
             "en": "Eligibility check, question {number}",
         },
+        "screener_round_open": {
+            "ko": "지금 {round} 공모 중이에요: {opens}~{closes} (담당 팀이 정한 일정이에요. 보고서에는 '연 2회(상·하반기)'라고만 나와 있어요.)",
+            "en": "The {round} call is open now: {opens} to {closes} (dates set by the team in charge; the report only says twice a year).",
+        },
+        "screener_remind_title": {
+            "ko": "어느 사업의 모집·선발 일정을 알려 드릴까요? 자격 확인 결과 신청 가능하거나 확인이 필요한 사업이에요.",
+            "en": "Which programs should I remind you of (recruitment and selection dates)? These are the ones you can apply to or should check.",
+        },
+        "screener_remind_none": {
+            "ko": "자격 확인 결과 신청 가능한 사업이 없어요. 다른 사업의 알림은 아래에서 켤 수 있어요.",
+            "en": "The check found no program for you; you can still turn on reminders for any program below.",
+        },
+        "screener_remind_program": {
+            "ko": "🔔 {program} 알림 받기",
+            "en": "🔔 Remind me of {program}",
+        },
+        "screener_editing": {"ko": "✏️ 답 수정: {label}", "en": "✏️ Changing: {label}"},
+        "screener_in_progress": {
+            "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",
+            "en": "You have an eligibility check in progress ({count} questions answered). Continue, or start again?",
+        },
+        "screener_in_progress_one": {
+            "ko": "하던 자격 확인이 있어요 (답한 질문 {count}개). 이어서 할까요, 처음부터 다시 할까요?",
+            "en": "You have an eligibility check in progress ({count} question answered). Continue, or start again?",
+        },
+        "screener_continue": {"ko": "▶️ 이어서 하기", "en": "▶️ Continue"},
+        "screener_restart": {"ko": "🔄 처음부터", "en": "🔄 Start again"},
         "screener_q_age": {
             "ko": "만 나이를 숫자로 적어 주세요. (예: 27)",
             "en": "Please type your age in full years (e.g. 27).",
@@ -369,13 +396,21 @@ CATALOGUE.update(
             "ko": "동의하지 않아 신청을 마쳤어요. 아무것도 저장하지 않았어요.",
             "en": "You did not agree, so the application ended. Nothing was stored.",
         },
+        "form_declined_draft_kept": {
+            "ko": "작성 중이던 청년 드림팀 신청서({round})는 그대로 있어요. 이어서 쓰려면 /apply, 지우려면 /cancel 을 보내 주세요.",
+            "en": "Your Dream Team draft ({round}) is still kept. Continue it with /apply, or delete it with /cancel.",
+        },
+        "form_declined_application_kept": {
+            "ko": "제출한 신청서({receipt})는 그대로 있어요. /myapplication 에서 보거나 철회할 수 있어요.",
+            "en": "Your submitted application ({receipt}) is unchanged. View or withdraw it with /myapplication.",
+        },
         "form_draft_closed": {
             "ko": "ℹ️ 작성 중이던 청년 드림팀 신청서({round})는 공모가 마감되어 더 이상 받을 수 없어요. /apply 로 확인하거나 /cancel 로 지울 수 있어요.",
             "en": "ℹ️ The call of your Dream Team draft ({round}) has closed, so it can no longer be filled in. See /apply, or delete it with /cancel.",
         },
         "form_draft_waits": {
-            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 그대로 보관해 두었다가 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 지우려면 /cancel",
-            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept, and when the next call opens /apply carries it over. /cancel deletes it.",
+            "ko": "작성 중이던 신청서({round})는 공모가 마감되어 제출할 수 없어요. 신청서는 {until}까지 보관해 두었다가 그 전에 다음 공모가 열리면 /apply 로 옮겨서 이어 쓸 수 있어요. 그때까지 옮기지 않으면 자동으로 지워요. 지금 지우려면 /cancel",
+            "en": "Your draft ({round}) cannot be submitted: that call has closed. It is kept until {until}; if the next call opens before then, /apply carries it over. After that it is deleted automatically. /cancel deletes it now.",
         },
         "form_moved": {
             "ko": "ℹ️ {old} 공모는 마감됐어요. 작성 중이던 신청서를 지금 열린 {new} 공모로 옮겼어요. 내용을 확인하고 이어서 작성해 주세요.",
@@ -442,6 +477,10 @@ CATALOGUE.update(
         "form_members_now": {
             "ko": "팀원 {count}명 (최소 {min}명)",
             "en": "{count} members (at least {min})",
+        },
+        "form_members_now_one": {
+            "ko": "팀원 {count}명 (최소 {min}명)",
+            "en": "{count} member (at least {min})",
         },
         "form_member_add": {"ko": "➕ 팀원 추가", "en": "➕ Add a member"},
         "form_budget_add": {"ko": "➕ 예산 항목 추가", "en": "➕ Add a budget line"},
@@ -598,13 +637,13 @@ CATALOGUE.update(
         "my_edit": {"ko": "✏️ 수정", "en": "✏️ Edit"},
         "my_withdraw": {"ko": "↩️ 철회", "en": "↩️ Withdraw"},
         "my_withdraw_confirm": {
-            "ko": "신청을 철회할까요? 철회하면 이번 공모에는 다시 신청할 수 없어요.",
-            "en": "Withdraw your application? You cannot apply again in this call.",
+            "ko": "신청을 철회할까요? 철회한 신청서는 되돌릴 수 없어요. 공모가 마감되기 전까지는 /apply 로 새로 신청할 수 있어요 (새 접수번호).",
+            "en": "Withdraw your application? A withdrawn application cannot be restored; until the call closes you can apply again with /apply (a new receipt number).",
         },
         "my_withdraw_yes": {"ko": "네, 철회할게요", "en": "Yes, withdraw"},
         "my_withdrawn": {
-            "ko": "신청을 철회했어요. (접수번호 {receipt})",
-            "en": "Your application was withdrawn ({receipt}).",
+            "ko": "신청을 철회했어요. (접수번호 {receipt}) 공모가 마감되기 전까지는 /apply 로 새로 신청할 수 있어요.",
+            "en": "Your application was withdrawn ({receipt}). Until the call closes you can apply again with /apply.",
         },
         "my_locked": {
             "ko": "공모가 마감되어 더 이상 고치거나 철회할 수 없어요.",
@@ -635,8 +674,12 @@ CATALOGUE.update(
         "staff_only": {"ko": "담당 직원만 쓸 수 있는 기능이에요.", "en": "This is for staff only."},
         "staff_rounds": {"ko": "어느 공모의 신청서를 볼까요?", "en": "Which call?"},
         "staff_list": {
-            "ko": "{round} 신청서 {total}건\n{counts}",
-            "en": "{round}: {total} applications\n{counts}",
+            "ko": "{round} 신청서 {count}건\n{counts}",
+            "en": "{round}: {count} applications\n{counts}",
+        },
+        "staff_list_one": {
+            "ko": "{round} 신청서 {count}건\n{counts}",
+            "en": "{round}: {count} application\n{counts}",
         },
         "staff_open": {
             "ko": "{receipt} · {team} · {status}\n\n{summary}\n\n상태를 바꾸려면 아래 버튼을 누르세요.",
@@ -665,8 +708,8 @@ CATALOGUE.update(
         },
         "staff_told": {"ko": "팀에 알렸어요.", "en": "The team was told."},
         "staff_told_later": {
-            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않고, 하루 한 번만 보내요)",
-            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00, and one message a day at most.",
+            "ko": "팀 알림은 {at}(한국 시간)에 보내요. (밤 9시~아침 8시에는 보내지 않아요)",
+            "en": "The team will be told at {at} (Seoul time): nothing is sent between 21:00 and 08:00.",
         },
         "staff_told_retry": {
             "ko": "팀 알림을 아직 보내지 못했어요. 잠시 후 다시 보내요.",
@@ -680,9 +723,23 @@ CATALOGUE.update(
             "ko": "이 공모는 최대 {cap}팀까지 선정할 수 있어요. 이미 {count}팀을 선정해서 더 선정할 수 없어요.",
             "en": "This call selects at most {cap} teams and {count} are selected already.",
         },
+        "staff_proposal": {"ko": "📎 제안서", "en": "📎 Proposal"},
+        "staff_proposal_caption": {
+            "ko": "📎 {receipt} 제안서",
+            "en": "📎 Proposal of {receipt}",
+        },
+        "staff_proposal_failed": {
+            "ko": "{receipt} 제안서 파일을 텔레그램에서 받을 수 없어요. 팀에 다시 보내 달라고 해 주세요.",
+            "en": "Telegram no longer has the proposal file of {receipt}; please ask the team to send it again.",
+        },
         "staff_export_xlsx": {"ko": "📥 엑셀(.xlsx)", "en": "📥 Excel (.xlsx)"},
         "staff_export_csv": {"ko": "📥 CSV", "en": "📥 CSV"},
         "staff_exported": {"ko": "{round} 신청서 {count}건", "en": "{round}: {count} applications"},
+        "staff_exported_members": {"ko": "{round} 팀원 명단", "en": "{round}: team members"},
+        "staff_exported_one": {
+            "ko": "{round} 신청서 {count}건",
+            "en": "{round}: {count} application",
+        },
     }
 )
 
@@ -975,9 +1032,9 @@ CATALOGUE.update(
 
 CATALOGUE.update(
     {
-        # Won amounts (bot/money.py): Korean units in both languages, as the report writes them.
-        "krw": {"ko": "{amount}원"},
-        "krw_eok": {"ko": "{amount}억원"},
+        # Won amounts (bot/money.py).
+        "krw": {"ko": "{amount}원", "en": "KRW {amount}"},
+        "krw_eok": {"ko": "{amount}억원", "en": "{million} million won"},
         "schema_behind": {
             "ko": "데이터베이스가 최신 구조가 아니에요 / {error}",
             "en": "The database schema is out of date / {error}",
@@ -1052,3 +1109,11 @@ def t(key: str, lang: Lang = "ko", **values: object) -> str:
     entry = CATALOGUE[key]
     template = entry.get(lang) or entry["ko"]
     return template.format(**values) if values else template
+
+
+def t_count(key: str, lang: Lang, count: int, **values: object) -> str:
+    """t() for a sentence about `count` things: `<key>_one` for one thing where the catalogue
+    has it (English says "1 member", Korean needs no other form)."""
+    if count == 1 and f"{key}_one" in CATALOGUE:
+        key = f"{key}_one"
+    return t(key, lang, count=count, **values)

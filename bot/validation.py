@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 _MOBILE = re.compile(r"^(?:\+?82-?|0)(1[016789])-?(\d{3,4})-?(\d{4})$")
-_PHONE_ANYWHERE = re.compile(r"(01[016789])[-\s.]?(\d{3,4})[-\s.]?(\d{4})")
+# A mobile number however it is written: 010-1234-5678, 01012345678, +82 10 9876 5432,
+# 821012345678, +82-10-…: every form the application form accepts.
+_PHONE_ANYWHERE = re.compile(r"((?:\+?82[-\s.]?0?|0)1[016789])[-\s.]?(\d{3,4})[-\s.]?(\d{4})")
+# Telegram user ids are positive and have at most 52 significant bits (Bot API documentation).
+MAX_USER_ID = 2**52 - 1
 _WON_PART = re.compile(r"(\d[\d,]*)(억|천만|만|천)?")
 _WON_UNITS = {"억": 100_000_000, "천만": 10_000_000, "만": 10_000, "천": 1_000, "": 1}
 
@@ -20,7 +24,8 @@ def normalise_mobile(text: str) -> str | None:
 
 
 def mask_mobile(text: str) -> str:
-    """Hide the middle of every mobile number in a text (for logs): 010-****-5678."""
+    """Hide the middle of every mobile number in a text (logs, stored questions): 010-****-5678,
+    +82 10-****-5432."""
     return _PHONE_ANYWHERE.sub(lambda m: f"{m.group(1)}-****-{m.group(3)}", text)
 
 
@@ -40,10 +45,19 @@ def parse_won(text: str) -> int | None:
     return total
 
 
+def parse_user_id(text: str) -> int | None:
+    """A Telegram user id typed by an operator (`bot.py staff add 123456789`)."""
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdecimal()) or len(cleaned) > len(str(MAX_USER_ID)):
+        return None
+    value = int(cleaned)
+    return value if 0 < value <= MAX_USER_ID else None
+
+
 def parse_age(text: str, low: int = 1, high: int = 120) -> int | None:
     """Whole years from 27, 27살, 27세, 만 27세."""
     cleaned = text.strip().removeprefix("만").strip().removesuffix("살").removesuffix("세").strip()
-    if not cleaned.isdigit():
+    if not cleaned.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         return None
     age = int(cleaned)
     return age if low <= age <= high else None

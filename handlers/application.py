@@ -3,7 +3,7 @@ core (bot/application_form.py) validates and decides; this module loads, saves a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -114,7 +114,9 @@ async def closed_draft(
     current = open_round(d.assistant.kb, today(context))
     if current is None:
         reply = closed_reply(context, lang)
-        reply.text = f"{t('form_draft_waits', lang, round=closed)}\n\n{reply.text}"
+        until = form.round.closes + timedelta(days=form.round.review_days)  # then it is purged
+        waits = t("form_draft_waits", lang, round=closed, until=until.isoformat())
+        reply.text = f"{waits}\n\n{reply.text}"
         await send_reply(update, context, reply)
         return
     existing = store.find_for(d.engine, current.id, user.id)
@@ -200,7 +202,7 @@ async def on_press(
     await send_reply(
         update,
         context,
-        with_error(form.prompt(outcome.state, lang), t(outcome.error, lang, **outcome.values)),
+        with_error(form.prompt(outcome.state, lang), form.error_text(outcome, lang)),
     )
 
 
@@ -210,7 +212,8 @@ async def _consent(
     user = update.effective_user
     round_ = open_round(deps(context).assistant.kb, today(context))
     if not agreed:
-        await send_reply(update, context, Reply(t("form_declined", lang), main_menu_buttons(lang)))
+        text = declined_text(context, user.id, lang) if user else t("form_declined", lang)
+        await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
         return
     if user is None or round_ is None:
         await send_reply(update, context, closed_reply(context, lang))
@@ -230,6 +233,19 @@ async def _consent(
         reminders.plan_draft(deps(context), user.id, chat.id if chat else user.id, round_.id, lang)
     form, state = load_form(context, user.id)  # type: ignore[misc]
     await send_reply(update, context, form.prompt(state, lang))
+
+
+def declined_text(context: ContextTypes.DEFAULT_TYPE, user_id: int, lang: str) -> str:
+    """동의하지 않아요, truthfully: nothing is stored, or (an old consent message pressed later)
+    what is already kept, which declining leaves as it is, and how to delete or change it."""
+    lines = []
+    loaded = load_form(context, user_id)
+    if loaded is not None and loaded[1].application_id is None:
+        lines.append(t("form_declined_draft_kept", lang, round=loaded[1].round_id))
+    _, application = _my_application(context, user_id)
+    if application is not None and application.status != "withdrawn":
+        lines.append(t("form_declined_application_kept", lang, receipt=application.receipt))
+    return "\n".join(lines) if lines else t("form_declined", lang)
 
 
 async def _submit(
@@ -277,7 +293,9 @@ async def _submit(
             text = t("form_edit_not_saved", lang) + "\n" + locked_text(application, lang)
             await send_reply(update, context, Reply(text, main_menu_buttons(lang)))
             return
-        application = store.update(engine, state.application_id, state.data)
+        application = store.update(
+            engine, state.application_id, state.data, at=deps(context).clock()
+        )
         delete_flow(engine, user.id, FLOW)
         await send_reply(
             update,
@@ -285,7 +303,9 @@ async def _submit(
             Reply(t("form_updated", lang, receipt=application.receipt), main_menu_buttons(lang)),
         )
         return
-    result = store.submit(engine, state.round_id, user.id, chat.id, state.data)
+    result = store.submit(
+        engine, state.round_id, user.id, chat.id, state.data, at=deps(context).clock()
+    )
     delete_flow(engine, user.id, FLOW)
     receipt = result.application.receipt
     if not result.created:  # this representative had applied already: nothing new was saved
@@ -305,8 +325,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
         return False
     form, state = loaded
     if not round_is_open(context, form.round):
-        await _pass_closed_draft(update, context, form, state, lang)
-        return False  # the text is a question for the bot, not an answer to a closed form
+        return await _closed_draft_text(update, context, form, state, text, lang)
     if await _question_at_free_text(update, context, form, state, text, lang):
         return True
     state.asked = None
@@ -324,7 +343,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             with_error(form.prompt(state, lang), t("form_resume_after_answer", lang)),
         )
         return True
-    message = t(outcome.error, lang, **outcome.values)
+    message = form.error_text(outcome, lang)
     await send_reply(update, context, with_error(form.prompt(state, lang), message))
     return True
 
@@ -355,6 +374,36 @@ async def _question_at_free_text(
         note = t("form_question_not_stored", lang)
     await send_reply(update, context, with_error(form.prompt(state, lang), note))
     return True
+
+
+async def _closed_draft_text(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    text: str,
+    lang: str,
+) -> bool:
+    """Typed text met a draft whose round closed. An answer to the draft's question (a phone
+    number at its phone step, a minute after closing) is neither stored in the draft nor taken
+    for a question the bot could not answer: the person is told the round closed (True). Anything
+    else is a question for the bot (False), with the note said once."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return False
+    trial = form.on_text(FormState.from_json(state.to_json()), text)
+    if trial.error is None and not deps(context).assistant.ask(text, lang).answered:
+        if state.application_id is not None:
+            delete_flow(deps(context).engine, user.id, FLOW)
+            note = t("form_edit_closed", lang, round=form.round.id)
+        else:
+            state.closed_noted = True
+            save_form(context, user.id, state)
+            note = t("form_draft_closed", lang, round=form.round.id)
+        await send_reply(update, context, Reply(note, main_menu_buttons(lang)))
+        return True
+    await _pass_closed_draft(update, context, form, state, lang)
+    return False
 
 
 async def _pass_closed_draft(
@@ -402,7 +451,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         save_form(context, user.id, outcome.state)
         await send_reply(update, context, form.prompt(outcome.state, lang))
     else:
-        error = t(outcome.error, lang, **outcome.values)
+        error = form.error_text(outcome, lang)
         await send_reply(update, context, with_error(form.prompt(state, lang), error))
     return True
 
@@ -421,7 +470,7 @@ def _my_application(context: ContextTypes.DEFAULT_TYPE, user_id: int):
     """The user's application in the open round, else in the latest round they applied in."""
     kb, engine = deps(context).assistant.kb, deps(context).engine
     for round_ in sorted(kb.rounds, key=lambda r: r.opens, reverse=True):
-        application = store.find_for(engine, round_.id, user_id)
+        application = store.latest_for(engine, round_.id, user_id)
         if application is not None:
             return round_, application
     return None, None
@@ -497,7 +546,13 @@ async def on_my_press(
         await send_reply(update, context, Reply(t("my_withdraw_confirm", lang), rows))
     elif action == "withdraw_yes":
         store.set_status(
-            deps(context).engine, application.id, "withdrawn", None, user.id, actor="resident"
+            deps(context).engine,
+            application.id,
+            "withdrawn",
+            None,
+            user.id,
+            actor="resident",
+            at=deps(context).clock(),
         )
         delete_flow(deps(context).engine, user.id, FLOW)
         await send_reply(

@@ -137,6 +137,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             user.id,
             "broadcast:schedule",
             f"{broadcast.id} {send_at.isoformat()}",
+            at=deps(context).clock(),
         )
         await send_reply(
             update,
@@ -274,7 +275,13 @@ async def on_press(
             return
         broadcast = store.create(d.engine, draft.to_json(), user.id, chat.id, d.clock())  # type: ignore[union-attr]
         delete_flow(d.engine, user.id, FLOW)  # type: ignore[union-attr]
-        audit.record_action(d.engine, user.id, "broadcast:send", str(broadcast.id))  # type: ignore[union-attr]
+        audit.record_action(
+            d.engine,
+            user.id,  # type: ignore[union-attr]
+            "broadcast:send",
+            str(broadcast.id),
+            at=d.clock(),
+        )
         await start(context.application, broadcast.id)
         return
     else:
@@ -305,8 +312,12 @@ async def _stop(
         deps(context).engine, broadcast_id, status="stopped", finished_at=datetime.now(UTC)
     )
     audit.record_action(
-        deps(context).engine, update.effective_user.id, "broadcast:stop", str(broadcast_id)
-    )  # type: ignore[union-attr]
+        deps(context).engine,
+        update.effective_user.id,  # type: ignore[union-attr]
+        "broadcast:stop",
+        str(broadcast_id),
+        at=deps(context).clock(),
+    )
 
 
 async def _unschedule(
@@ -316,7 +327,13 @@ async def _unschedule(
     if not store.cancel_scheduled(d.engine, broadcast_id):  # it started, or is gone
         await send_reply(update, context, _with(listing(d, lang), t("stale_button", lang)))
         return
-    audit.record_action(d.engine, update.effective_user.id, "broadcast:cancel", str(broadcast_id))  # type: ignore[union-attr]
+    audit.record_action(
+        d.engine,
+        update.effective_user.id,  # type: ignore[union-attr]
+        "broadcast:cancel",
+        str(broadcast_id),
+        at=d.clock(),
+    )
     await send_reply(
         update, context, _with(listing(d, lang), t("bc_unscheduled", lang, id=broadcast_id))
     )

@@ -13,7 +13,7 @@ from bot.menus import help_reply
 from bot.reply import Button, Reply
 from bot.rounds import open_round
 from bot.texts import t
-from handlers import application, broadcasts, handoff, privacy, screener, staff
+from handlers import application, privacy, routing, screener
 from handlers.deps import deps, user_language
 from handlers.sending import send_reply
 from storage.flows import load_flow
@@ -50,10 +50,8 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(update, context)
-    flows = (handoff.cancel, staff.cancel, broadcasts.cancel, application.cancel, screener.cancel)
-    for flow_cancel in flows:
-        if await flow_cancel(update, context, lang):
-            return
+    if await routing.cancel(update, context, lang):
+        return
     home = [[Button(t("home", lang), callbacks.home())]]
     await send_reply(update, context, Reply(t("nothing_to_cancel", lang), home))
 

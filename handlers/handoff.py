@@ -16,7 +16,7 @@ from bot.answers import main_menu_buttons
 from bot.reply import Button, Reply
 from bot.texts import t
 from handlers.deps import Deps, deps
-from handlers.sending import markup, send_reply
+from handlers.sending import markup, send_reply, send_text
 from storage import handoffs as store
 from storage.flows import delete_flow, load_flow, save_flow
 from storage.models import HandoffThread
@@ -25,6 +25,9 @@ from storage.users import language_of
 RECENT = 5
 ASKING = "handoff_question"  # flow row: the resident was asked to type the question for staff
 ASKING_FOR = timedelta(minutes=30)  # after that, a message is a question for the bot again
+# Flow row while a thread is open: its time says when the resident turned to staff, so text goes
+# to the thread or to a form or screener by which of them the resident touched last.
+THREAD = "handoff_thread"
 
 
 def remember(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -51,7 +54,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
         )
         return
     thread = store.open_thread(d.engine, user.id)
-    if thread is not None:  # already with staff: what they type goes there
+    if thread is not None:  # already with staff: what they type goes there from now on
+        save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
         await send_reply(update, context, Reply(t("handoff_open", lang), _end_button(thread, lang)))
         return
     if not _recent(context):
@@ -73,8 +77,10 @@ async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: s
     close = Reply(
         "", [[Button(t("handoff_close", "ko"), callbacks.handoff("close", str(thread.id)))]]
     )
-    posted = await context.bot.send_message(d.staff_chat_id, staff_text, reply_markup=markup(close))
-    store.link(d.engine, thread.id, posted.message_id)
+    posted = await send_text(context.bot, d.staff_chat_id, staff_text, markup(close))
+    for message in posted:
+        store.link(d.engine, thread.id, message.message_id)
+    save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
     text = t("handoff_sent", lang)
     if not d.office_hours.is_open(d.clock()):
         text += "\n" + t("handoff_after_hours", lang, hours=d.office_hours.label())
@@ -95,29 +101,39 @@ def _asked(d: Deps, user_id: int) -> bool:
     return d.clock() - asked_at <= ASKING_FOR
 
 
-async def take_question(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
-    """The question the resident was asked to type for staff (a message no flow took, already
-    remembered): it starts the handoff instead of being answered by the bot."""
+async def on_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str
+) -> bool:
+    """The question the resident was asked to type for staff: it starts the handoff instead of
+    being answered by the bot. False when the request is older than ASKING_FOR."""
     user = update.effective_user
     d = deps(context)
     if user is None or d.staff_chat_id is None or not _asked(d, user.id):
         return False
+    remember(context, text)
     await _hand_over(update, context, lang)
     return True
 
 
-async def forward_followup(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    """While a thread is open, the resident's messages go to staff instead of the bot (the first
-    one is acknowledged)."""
-    user = update.effective_user
+def _thread_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> HandoffThread | None:
+    user, d = update.effective_user, deps(context)
+    if user is None or d.staff_chat_id is None:
+        return None
+    return store.open_thread(d.engine, user.id)
+
+
+async def forward_followup(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str = "ko"
+) -> bool:
+    """While a thread is open, a message no flow took goes to staff instead of the bot (the
+    first one is acknowledged)."""
     d = deps(context)
-    thread = store.open_thread(d.engine, user.id) if user and d.staff_chat_id is not None else None
+    thread = _thread_for(update, context)
     if thread is None:
         return False
-    posted = await context.bot.send_message(
-        d.staff_chat_id, t("handoff_followup", "ko", id=thread.id, text=text)
-    )
-    store.link(d.engine, thread.id, posted.message_id)
+    text = t("handoff_followup", "ko", id=thread.id, text=text)
+    for posted in await send_text(context.bot, d.staff_chat_id, text):  # a long one in pieces
+        store.link(d.engine, thread.id, posted.message_id)
     await _acknowledge(update, context, thread)
     return True
 
@@ -157,7 +173,7 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return True
     lang = language_of(d.engine, thread.user_id)
     if message.text:
-        await context.bot.send_message(thread.chat_id, t("handoff_reply", lang, text=message.text))
+        await send_text(context.bot, thread.chat_id, t("handoff_reply", lang, text=message.text))
     else:  # a photo, a document, a voice note…: the resident gets a copy
         await context.bot.send_message(thread.chat_id, t("handoff_media_reply", lang))
         await context.bot.copy_message(thread.chat_id, chat.id, message.message_id)
@@ -165,19 +181,23 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     return True
 
 
-async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """A message that is not text: a staff reply to a thread is relayed to the resident, anything
-    else in the staff chat is left alone (never answered there), and a resident's during an open
-    thread is copied to staff. False: not a handoff matter."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+async def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A message in the staff chat: a reply to a thread is relayed to the resident, anything else
+    is left alone (the bot never answers there). False: not from the staff chat."""
+    chat = update.effective_chat
+    if await relay_staff_reply(update, context):
+        return True
+    return chat is not None and chat.id == deps(context).staff_chat_id
+
+
+async def forward_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """A resident's photo, document or other media during an open thread is copied to staff.
+    False when no thread is open."""
+    message, chat = update.effective_message, update.effective_chat
     d = deps(context)
     if message is None or chat is None:
         return False
-    if await relay_staff_reply(update, context):
-        return True
-    if chat.id == d.staff_chat_id:
-        return True
-    thread = store.open_thread(d.engine, user.id) if user and d.staff_chat_id is not None else None
+    thread = _thread_for(update, context)
     if thread is None:
         return False
     header = await context.bot.send_message(
@@ -190,19 +210,21 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return True
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
-    """/cancel: stop waiting for the question, or end the open thread (staff are told)."""
+async def cancel_question(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel while the resident was asked for the question: stop waiting for it."""
     user = update.effective_user
-    d = deps(context)
-    if user is None:
+    if user is None or not delete_flow(deps(context).engine, user.id, ASKING):
         return False
-    if delete_flow(d.engine, user.id, ASKING):
-        await send_reply(
-            update, context, Reply(t("handoff_ask_cancelled", lang), main_menu_buttons(lang))
-        )
-        return True
-    thread = store.open_thread(d.engine, user.id)
-    if thread is None or not store.close(d.engine, thread.id):
+    await send_reply(
+        update, context, Reply(t("handoff_ask_cancelled", lang), main_menu_buttons(lang))
+    )
+    return True
+
+
+async def cancel_thread(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
+    """/cancel during a conversation with staff: end the open thread (staff are told)."""
+    thread = _thread_for(update, context)
+    if thread is None or not store.close(deps(context).engine, thread.id):
         return False
     await _closed(context, thread, by_staff=False)
     return True
@@ -212,6 +234,7 @@ async def _closed(
     context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread, by_staff: bool
 ) -> None:
     d = deps(context)
+    delete_flow(d.engine, thread.user_id, THREAD)
     lang = language_of(d.engine, thread.user_id)
     await context.bot.send_message(
         thread.chat_id,

@@ -97,7 +97,9 @@ async def on_press(
     ids = [q.id for q in group.members]
     if action == "done":
         store.update_unanswered(engine, ids, handled=True)
-        audit.record_action(engine, staff_id, "unanswered:done", f"{len(ids)} questions")
+        audit.record_action(
+            engine, staff_id, "unanswered:done", f"{len(ids)} questions", at=deps(context).clock()
+        )
     elif action == "tag":
         programs = sorted(kb.programs.values(), key=lambda p: p.order)
         rows = [
@@ -111,7 +113,13 @@ async def on_press(
         return
     elif action == "set" and rest and rest[0] in kb.programs:
         store.update_unanswered(engine, ids, program_id=rest[0])
-        audit.record_action(engine, staff_id, "unanswered:tag", f"{rest[0]} {len(ids)} questions")
+        audit.record_action(
+            engine,
+            staff_id,
+            "unanswered:tag",
+            f"{rest[0]} {len(ids)} questions",
+            at=deps(context).clock(),
+        )
     await send_reply(update, context, unanswered_reply(context, lang, page))
 
 

@@ -10,12 +10,14 @@ from datetime import timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram.ext import Application
 
+from bot.application_form import FLOW as APPLICATION_FLOW
 from bot.retention import expired_rounds
 from handlers.broadcasts import resume, start_due
 from handlers.deps import Deps
 from handlers.leader import Leadership
 from handlers.reminders import dispatch
 from storage.applications import delete_rounds
+from storage.flows import delete_where
 from storage.updates import forget_before
 
 log = logging.getLogger(__name__)
@@ -25,11 +27,19 @@ PURGE_TICK_HOURS = 6
 
 
 def purge_expired(deps: Deps) -> int:
+    """Delete the applications of rounds whose review period is over, and the drafts and
+    unsaved edits still kept for those rounds (the consent promises it). Returns how many."""
     rounds = expired_rounds(deps.assistant.kb, deps.clock().date())
     deleted = delete_rounds(deps.engine, rounds)
-    if deleted:
-        log.info("deleted %d applications of rounds %s after their review period", deleted, rounds)
-    return deleted
+    drafts = delete_where(deps.engine, APPLICATION_FLOW, "round_id", rounds)
+    if deleted or drafts:
+        log.info(
+            "deleted %d applications and %d drafts of rounds %s after their review period",
+            deleted,
+            drafts,
+            rounds,
+        )
+    return deleted + drafts
 
 
 def start(application: Application) -> AsyncIOScheduler:

@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+MAX_TEXT_UNITS = 4096
 BOT_USER = {
     "id": 1000001,
     "is_bot": True,
@@ -106,7 +107,7 @@ class LocalBotApi(BaseRequest):
             data = content if isinstance(content, bytes) else content.read()
             self.uploads.append(Upload(name, part, filename, data))
         self.calls.append((name, params))
-        failure = self._scripted_failure(name, params)
+        failure = self._scripted_failure(name, params) or self._scripted_failure_text(name, params)
         if failure is not None:
             return failure
         handler = getattr(self, f"_api_{name}", None)
@@ -142,6 +143,14 @@ class LocalBotApi(BaseRequest):
         key = json.dumps(scope, sort_keys=True) + "|" + str(params.get("language_code", ""))
         self.commands[key] = list(params.get("commands", []))
         return True
+
+    def _scripted_failure_text(self, name: str, params: dict[str, Any]) -> tuple[int, bytes] | None:
+        """Telegram refuses a text over 4096 characters (UTF-16 code units)."""
+        if name in ("sendMessage", "editMessageText"):
+            text = str(params.get("text", ""))
+            if len(text.encode("utf-16-le")) // 2 > MAX_TEXT_UNITS:
+                return 400, _error(400, "Bad Request: message is too long")
+        return None
 
     def _api_sendMessage(self, params: dict[str, Any]) -> object:
         markup = params.get("reply_markup") or {}

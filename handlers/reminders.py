@@ -28,6 +28,7 @@ from bot.reminders import (
     draft_reminders,
     expired_reason,
     is_quiet,
+    is_transactional,
     planned_for_key,
     program_reminders,
     start_of_day,
@@ -138,8 +139,9 @@ def _drop_outdated(d: Deps, user_id: int, rows: list[Reminder], now: datetime) -
 
 
 async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None = None) -> int:
-    """Deliver due reminders: none in quiet hours, one message per user per day, due items
-    combined. Returns the number of messages sent."""
+    """Deliver due reminders: none in quiet hours; a status notice as soon as it is due, planned
+    reminders at most one message per user per day, due items combined. Returns the number of
+    messages sent."""
     if is_quiet(now):
         return 0
     settled = store.settle_stuck(d.engine, now - STUCK_AFTER)
@@ -153,29 +155,40 @@ async def dispatch(d: Deps, sender: Sender, now: datetime, only_user: int | None
         if not is_active(d.engine, user_id):
             store.mark(d.engine, [r.id for r in rows], "failed")
             continue
-        if store.sent_since(d.engine, user_id, start_of_day(now)):
+        notices = [r for r in rows if is_transactional(r.key)]
+        if notices:  # owed now: no daily cap
+            sent += await _deliver(d, sender, user_id, notices, now)
+        planned = [r for r in rows if not is_transactional(r.key)]
+        if not planned or store.sent_since(d.engine, user_id, start_of_day(now)):
             continue  # held for tomorrow: at most one reminder message a day
-        rows = _drop_outdated(d, user_id, rows, now)
-        if not rows:
-            continue
-        lang = language_of(d.engine, user_id)
-        programs = sorted({r.program_id for r in rows if r.program_id})
-        markup = off_buttons(d, programs, lang)
-        # D-3 and D-1 both due (the bot was down) say the same days left: one line
-        text = combine((text_of(d, r, lang, now) for r in rows), lang)
-        # Only the API call lies between the claim and the outcome (module docstring).
-        if not store.claim(d.engine, [r.id for r in rows], now):
-            continue  # another instance is sending these
-        result = await sender.send(rows[0].chat_id, text, markup)
-        if result.outcome == "sent":
-            store.mark(d.engine, [r.id for r in rows], "sent", now)
-            sent += 1
-        elif result.outcome == "blocked":
-            store.mark(d.engine, [r.id for r in rows], "failed")
-        else:
-            store.mark(d.engine, [r.id for r in rows], "pending")
-            log.warning("reminder to %s not delivered (%s); will retry", user_id, result.error)
+        planned = _drop_outdated(d, user_id, planned, now)
+        if planned:
+            sent += await _deliver(d, sender, user_id, planned, now)
     return sent
+
+
+async def _deliver(
+    d: Deps, sender: Sender, user_id: int, rows: list[Reminder], now: datetime
+) -> int:
+    """One message of the rows' texts; 1 when it was sent."""
+    lang = language_of(d.engine, user_id)
+    programs = sorted({r.program_id for r in rows if r.program_id})
+    markup = off_buttons(d, programs, lang)
+    # D-3 and D-1 both due (the bot was down) say the same days left: one line
+    text = combine((text_of(d, r, lang, now) for r in rows), lang)
+    # Only the API call lies between the claim and the outcome (module docstring).
+    if not store.claim(d.engine, [r.id for r in rows], now):
+        return 0  # another instance is sending these
+    result = await sender.send(rows[0].chat_id, text, markup)
+    if result.outcome == "sent":
+        store.mark(d.engine, [r.id for r in rows], "sent", now)
+        return 1
+    if result.outcome == "blocked":
+        store.mark(d.engine, [r.id for r in rows], "failed")
+    else:
+        store.mark(d.engine, [r.id for r in rows], "pending")
+        log.warning("reminder to %s not delivered (%s); will retry", user_id, result.error)
+    return 0
 
 
 def off_buttons(d: Deps, program_ids: list[str], lang: str) -> InlineKeyboardMarkup | None:

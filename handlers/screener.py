@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -20,6 +22,11 @@ def _screener(context: ContextTypes.DEFAULT_TYPE) -> Screener:
     return deps(context).assistant.screener
 
 
+def _today(context: ContextTypes.DEFAULT_TYPE) -> date:
+    """The result names the 청년 드림팀 round open on this day."""
+    return deps(context).clock().date()
+
+
 def load_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerState | None:
     data = load_flow(deps(context).engine, user_id, flow.FLOW)
     return ScreenerState.from_json(data) if data is not None else None
@@ -35,12 +42,20 @@ def active_state(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> ScreenerSt
     return state if state is not None and state.step is not None else None
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
-    """Begin (again) from the first question that matters."""
+async def start(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str, fresh: bool = False
+) -> None:
+    """Begin from the first question that matters; a screener waiting for an answer is offered
+    to carry on (이어서 하기) or start again (처음부터), unless `fresh`."""
     user = update.effective_user
     if user is None:
         return
     screener = _screener(context)
+    waiting = None if fresh else active_state(context, user.id)
+    if waiting is not None:
+        save_state(context, user.id, waiting)  # asked for: the flow the user is in now
+        await send_reply(update, context, screener.resume_offer(waiting, lang))
+        return
     state = screener.start()
     save_state(context, user.id, state)
     first = screener.prompt(state, lang)
@@ -68,7 +83,9 @@ async def on_text(
         return
     answer = deps(context).assistant.ask(text, lang)
     understood = answer if answer.answered else None
-    state, replies = flow.on_text(_screener(context), state, text, lang, understood)
+    state, replies = flow.on_text(
+        _screener(context), state, text, lang, understood, _today(context)
+    )
     save_state(context, user.id, state)
     for reply in replies:
         await send_reply(update, context, reply)
@@ -80,8 +97,8 @@ async def on_press(
     user = update.effective_user
     if user is None:
         return
-    if press.action == "scra" and press.args[0] == "start":
-        await start(update, context, lang)
+    if press.action == "scra" and press.args[0] in ("start", "restart"):
+        await start(update, context, lang, fresh=press.args[0] == "restart")
         return
     screener = _screener(context)
     state = load_state(context, user.id)
@@ -96,14 +113,14 @@ async def on_press(
         step, value = press.args
         new_state = screener.choose(state, step, value)
     else:
-        new_state, reply = flow.on_action(screener, state, press.args[0], lang)
+        new_state, reply = flow.on_action(screener, state, press.args[0], lang, _today(context))
     if new_state is None:
-        current = screener.prompt(state, lang)
+        current = screener.prompt(state, lang, _today(context))
         current.text = f"{t('screener_stale', lang)}\n\n{current.text}"
         await send_reply(update, context, current)
         return
     save_state(context, user.id, new_state)
-    await send_reply(update, context, reply or screener.prompt(new_state, lang))
+    await send_reply(update, context, reply or screener.prompt(new_state, lang, _today(context)))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:

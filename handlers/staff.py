@@ -9,17 +9,18 @@ from datetime import datetime
 from typing import Any
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import callbacks
 from bot.answers import main_menu_buttons
 from bot.application_form import ApplicationForm, FormState
-from bot.export import to_csv, to_xlsx
+from bot.export import members_csv, to_csv, to_xlsx
 from bot.menus import home_row, stale_reply
-from bot.reminders import next_send_at, start_of_day
+from bot.reminders import next_send_at
 from bot.reply import Button, Reply
 from bot.rounds import round_by_id
-from bot.texts import t
+from bot.texts import t, t_count
 from handlers import reminders
 from handlers.deps import Deps, deps, user_language
 from handlers.sending import send_reply
@@ -73,7 +74,7 @@ def round_list(context: ContextTypes.DEFAULT_TYPE, round_id: str, lang: str) -> 
         f"{t(f'status_{status}', lang)} {sum(a.status == status for a in applications)}"
         for status in store.STATUSES
     )
-    text = t("staff_list", lang, round=round_id, total=len(applications), counts=counts)
+    text = t_count("staff_list", lang, len(applications), round=round_id, counts=counts)
     rows = [
         [
             Button(
@@ -115,6 +116,10 @@ def application_detail(context: ContextTypes.DEFAULT_TYPE, application, lang: st
                 for s in SETTABLE
             ]
         )
+    if application.file_id:
+        rows.append(
+            [Button(t("staff_proposal", lang), callbacks.staff("file", str(application.id)))]
+        )
     rows.append([Button(t("back", lang), callbacks.staff("list", application.round_id))])
     return Reply(text, rows)
 
@@ -138,6 +143,7 @@ async def on_press(
         return
     if action == "list" and len(rest) == 1 and round_by_id(deps(context).assistant.kb, rest[0]):
         await send_reply(update, context, round_list(context, rest[0], lang))
+        store.record_action(engine, staff_id, "list", rest[0], at=deps(context).clock())
         return
     if (
         action in ("xlsx", "csv")
@@ -145,15 +151,18 @@ async def on_press(
         and round_by_id(deps(context).assistant.kb, rest[0])
     ):
         await export(update, context, rest[0], action, lang)
-        store.record_action(engine, staff_id, f"export:{action}", rest[0])
+        store.record_action(engine, staff_id, f"export:{action}", rest[0], at=deps(context).clock())
         return
     application = store.get(engine, int(rest[0])) if rest and rest[0].isdigit() else None
     if application is None:
         await send_reply(update, context, stale_reply(lang))
         return
     if action == "open":
-        store.record_action(engine, staff_id, "open", application.receipt)
+        store.record_action(engine, staff_id, "open", application.receipt, at=deps(context).clock())
         await send_reply(update, context, application_detail(context, application, lang))
+        return
+    if action == "file" and not rest[1:]:
+        await send_proposal(update, context, application, lang)
         return
     if action == "set" and len(rest) == 2 and rest[1] in SETTABLE:
         status = rest[1]
@@ -189,6 +198,32 @@ async def on_press(
     await send_reply(update, context, stale_reply(lang))
 
 
+async def send_proposal(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, application, lang: str
+) -> None:
+    """📎 제안서: the team's proposal file, sent by the file id Telegram gave it (recorded)."""
+    chat, staff_id = update.effective_chat, update.effective_user.id  # type: ignore[union-attr]
+    if chat is None or not application.file_id:
+        await send_reply(update, context, Reply(t("stale_button", lang)))
+        return
+    caption = t("staff_proposal_caption", lang, receipt=application.receipt)
+    try:
+        await context.bot.send_document(chat.id, document=application.file_id, caption=caption)
+    except BadRequest:  # Telegram no longer knows the file
+        await context.bot.send_message(
+            chat.id, t("staff_proposal_failed", lang, receipt=application.receipt)
+        )
+        return
+    store.record_action(
+        deps(context).engine,
+        staff_id,
+        "file",
+        application.file_name or "",
+        application_id=application.id,
+        at=deps(context).clock(),
+    )
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str) -> bool:
     """The reason for a status change, when a staff member is writing one."""
     user = update.effective_user
@@ -214,7 +249,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
             await send_reply(update, context, Reply(t("staff_cap", lang, cap=cap, count=count)))
             return True
     reason = text.strip()[:500]
-    application = store.set_status(engine, application.id, status, reason, user.id)
+    application = store.set_status(
+        engine, application.id, status, reason, user.id, at=deps(context).clock()
+    )
     team_lang = language_of(engine, application.representative_id)
     notice = t(
         "status_notice",
@@ -240,15 +277,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
 
 
 def told_text(d: Deps, user_id: int, key: str, now: datetime, lang: str) -> str:
-    """Whether the team has been told: now, at a later hour (quiet hours, one message a day),
-    or not at all (they blocked the bot)."""
+    """Whether the team has been told: now, at 08:00 (quiet hours; a status notice is never held
+    by the one-reminder-a-day rule), or not at all (they blocked the bot)."""
     delivery = reminder_store.status_of(d.engine, user_id, key)
     if delivery == "sent":
         return t("staff_told", lang)
     if delivery != "pending":
         return t("staff_not_told", lang)
-    sent_today = reminder_store.sent_since(d.engine, user_id, start_of_day(now))
-    at = next_send_at(now, sent_today)
+    at = next_send_at(now, sent_today=False)
     if at <= now:
         return t("staff_told_retry", lang)
     return t("staff_told_later", lang, at=at.strftime("%Y-%m-%d %H:%M"))
@@ -331,7 +367,13 @@ async def export(
     data = to_xlsx(applications) if kind == "xlsx" else to_csv(applications)
     chat = update.effective_chat
     if chat is not None:
-        caption = t("staff_exported", lang, round=round_id, count=len(applications))
+        caption = t_count("staff_exported", lang, len(applications), round=round_id)
         await context.bot.send_document(
             chat.id, document=data, filename=f"dreamteam-{round_id}.{kind}", caption=caption
+        )
+    if chat is not None and kind == "csv":  # a CSV is one table: the members come in a second
+        members = members_csv(applications)
+        caption = t("staff_exported_members", lang, round=round_id)
+        await context.bot.send_document(
+            chat.id, document=members, filename=f"dreamteam-{round_id}-members.csv", caption=caption
         )

@@ -144,6 +144,7 @@ class Round(Strict):
     opens: date
     closes: date
     themes: list[str] = Field(min_length=1)
+    themes_en: list[str] | None = None  # the same themes in English, in the same order
     max_selected: int = Field(gt=0)
     max_grant_krw: int = Field(gt=0)
     min_members: int = Field(gt=0)
@@ -154,6 +155,8 @@ class Round(Strict):
     def _opens_before_closes(self) -> Round:
         if self.closes < self.opens:
             raise ValueError("closes is before opens")
+        if self.themes_en is not None and len(self.themes_en) != len(self.themes):
+            raise ValueError("themes_en must give one English theme for each of themes")
         return self
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Application, ReceiptCounter, StaffAction, utcnow
+from storage.reminders import utc
 
 STATUSES = ("submitted", "reviewing", "selected", "rejected", "withdrawn")
 
@@ -59,15 +61,44 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_for(engine: Engine, round_id: str, representative_id: int) -> Application | None:
+    """The representative's application in the round that counts: any status but withdrawn
+    (after withdrawing, a team may apply again while the round is open)."""
     with Session(engine) as session:
         statement = select(Application).where(
-            Application.round_id == round_id, Application.representative_id == representative_id
+            Application.round_id == round_id,
+            Application.representative_id == representative_id,
+            Application.status != "withdrawn",
         )
         return session.exec(statement).first()
 
 
+def latest_for(engine: Engine, round_id: str, representative_id: int) -> Application | None:
+    """What /myapplication shows for the round: the application that counts, else the last one
+    withdrawn."""
+    with Session(engine) as session:
+        statement = (
+            select(Application)
+            .where(
+                Application.round_id == round_id,
+                Application.representative_id == representative_id,
+            )
+            .order_by(col(Application.status) == "withdrawn", col(Application.id).desc())
+        )
+        return session.exec(statement).first()
+
+
+def _at(at: datetime | None) -> datetime:
+    """When a row is written: the injected clock's time (BOT_NOW in a demo), stored as UTC."""
+    return utc(at) if at is not None else utcnow()
+
+
 def submit(
-    engine: Engine, round_id: str, representative_id: int, chat_id: int, data: dict[str, Any]
+    engine: Engine,
+    round_id: str,
+    representative_id: int,
+    chat_id: int,
+    data: dict[str, Any],
+    at: datetime | None = None,
 ) -> Submitted:
     """Create the application with the next receipt number, once per representative and round:
     a second submit (a double tap, a retried request) returns the first."""
@@ -83,6 +114,8 @@ def submit(
                 round_id=round_id,
                 representative_id=representative_id,
                 chat_id=chat_id,
+                submitted_at=_at(at),
+                updated_at=_at(at),
                 **_fields(data),
             )
             session.add(counter)
@@ -98,14 +131,16 @@ def submit(
     raise RuntimeError("could not allocate a receipt number")
 
 
-def update(engine: Engine, application_id: int, data: dict[str, Any]) -> Application:
+def update(
+    engine: Engine, application_id: int, data: dict[str, Any], at: datetime | None = None
+) -> Application:
     with Session(engine, expire_on_commit=False) as session:
         application = session.get(Application, application_id)
         if application is None:
             raise LookupError(application_id)
         for key, value in _fields(data).items():
             setattr(application, key, value)
-        application.updated_at = utcnow()
+        application.updated_at = _at(at)
         session.add(application)
         session.commit()
         return application
@@ -141,6 +176,7 @@ def set_status(
     reason: str | None,
     actor_id: int,
     actor: str = "staff",
+    at: datetime | None = None,
 ) -> Application:
     """Change the status and record who did it: staff, or the representative withdrawing
     (actor "resident")."""
@@ -150,7 +186,7 @@ def set_status(
             raise LookupError(application_id)
         application.status = status
         application.status_reason = reason
-        application.updated_at = utcnow()
+        application.updated_at = _at(at)
         session.add(application)
         session.add(
             StaffAction(
@@ -159,15 +195,31 @@ def set_status(
                 application_id=application_id,
                 detail=reason or "",
                 actor=actor,
+                at=_at(at),
             )
         )
         session.commit()
         return application
 
 
-def record_action(engine: Engine, staff_id: int, action: str, detail: str = "") -> None:
+def record_action(
+    engine: Engine,
+    staff_id: int,
+    action: str,
+    detail: str = "",
+    application_id: int | None = None,
+    at: datetime | None = None,
+) -> None:
     with Session(engine) as session:
-        session.add(StaffAction(staff_id=staff_id, action=action, detail=detail))
+        session.add(
+            StaffAction(
+                staff_id=staff_id,
+                action=action,
+                detail=detail,
+                application_id=application_id,
+                at=_at(at),
+            )
+        )
         session.commit()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Engine
@@ -37,6 +38,20 @@ def delete_flow(engine: Engine, user_id: int, flow: str) -> bool:
         session.delete(row)
         session.commit()
         return True
+
+
+def delete_where(engine: Engine, flow: str, field: str, values: Collection[str]) -> int:
+    """Delete the rows of a flow whose state has `field` among `values` (drafts of rounds whose
+    review period is over); returns how many."""
+    if not values:
+        return 0
+    with Session(engine) as session:
+        rows = session.exec(select(FlowState).where(FlowState.flow == flow)).all()
+        doomed = [row for row in rows if json.loads(row.data).get(field) in values]
+        for row in doomed:
+            session.delete(row)
+        session.commit()
+        return len(doomed)
 
 
 def flows_by_recency(engine: Engine, user_id: int) -> list[str]:

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import BigInteger, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+ACTIVE_APPLICATION = "status != 'withdrawn'"
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def telegram_id(**options: Any) -> Any:
+    """A Telegram user or chat id: up to 52 bits, more than a 32-bit integer column holds."""
+    return Field(sa_type=BigInteger, **options)
+
+
 class User(SQLModel, table=True):
     """A person who talked to the bot (Telegram user id, or the console's local id)."""
 
-    id: int = Field(primary_key=True)
-    chat_id: int
+    id: int = telegram_id(primary_key=True)
+    chat_id: int = telegram_id()
     language: str = "ko"
     first_seen: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)
@@ -28,7 +36,7 @@ class UnansweredQuestion(SQLModel, table=True):
     """A question that got the fallback answer, kept for staff to review."""
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int | None = Field(default=None, index=True)
+    user_id: int | None = telegram_id(default=None, index=True)
     text: str
     language: str = "ko"
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -39,22 +47,33 @@ class UnansweredQuestion(SQLModel, table=True):
 class FlowState(SQLModel, table=True):
     """Where a user stands in a multi-step flow (the screener, …): a restart resumes from here."""
 
-    user_id: int = Field(primary_key=True)
+    user_id: int = telegram_id(primary_key=True)
     flow: str = Field(primary_key=True)
     data: str  # JSON written by the flow's own state class
     updated_at: datetime = Field(default_factory=utcnow)
 
 
 class Application(SQLModel, table=True):
-    """A submitted 청년 드림팀 application (drafts live in FlowState until submitted)."""
+    """A submitted 청년 드림팀 application (drafts live in FlowState until submitted). One per
+    representative and round, a withdrawn one aside: after withdrawing, a team may apply again
+    while the round is open (with a new receipt number)."""
 
-    __table_args__ = (UniqueConstraint("round_id", "representative_id"),)
+    __table_args__ = (
+        Index(
+            "ux_application_round_representative",
+            "round_id",
+            "representative_id",
+            unique=True,
+            sqlite_where=text(ACTIVE_APPLICATION),
+            postgresql_where=text(ACTIVE_APPLICATION),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     receipt: str = Field(unique=True, index=True)
     round_id: str = Field(index=True)
-    representative_id: int = Field(index=True)
-    chat_id: int
+    representative_id: int = telegram_id(index=True)
+    chat_id: int = telegram_id()
     status: str = Field(default="submitted", index=True)
     team_name: str
     title: str
@@ -76,7 +95,7 @@ class StaffAction(SQLModel, table=True):
     line adding staff with actor "cli"), so the trail never passes a resident off as staff."""
 
     id: int | None = Field(default=None, primary_key=True)
-    staff_id: int = Field(index=True)  # the acting user's Telegram id
+    staff_id: int = telegram_id(index=True)  # the acting user's Telegram id
     action: str
     application_id: int | None = Field(default=None, index=True)
     detail: str = ""
@@ -88,7 +107,7 @@ class StaffMember(SQLModel, table=True):
     """Staff kept in the database (`bot.py staff add`), besides ADMIN_IDS. A removed member's
     row stays, marked, so the next start takes their staff command menu away."""
 
-    user_id: int = Field(primary_key=True)
+    user_id: int = telegram_id(primary_key=True)
     added_at: datetime = Field(default_factory=utcnow)
     removed_at: datetime | None = None
 
@@ -103,7 +122,7 @@ class ReceiptCounter(SQLModel, table=True):
 class Subscription(SQLModel, table=True):
     """A user who wants reminders about a program."""
 
-    user_id: int = Field(primary_key=True)
+    user_id: int = telegram_id(primary_key=True)
     program_id: str = Field(primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -114,8 +133,8 @@ class Reminder(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "key"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = Field(index=True)
-    chat_id: int
+    user_id: int = telegram_id(index=True)
+    chat_id: int = telegram_id()
     key: str  # what it is about: event:<id>, round:<id>:open, draft:<round>:d3, status:<app>:<s>
     program_id: str | None = None
     text: str
@@ -130,8 +149,8 @@ class Broadcast(SQLModel, table=True):
     """A recruitment notice from staff, sent to an audience in the background."""
 
     id: int | None = Field(default=None, primary_key=True)
-    staff_id: int
-    staff_chat_id: int
+    staff_id: int = telegram_id()
+    staff_chat_id: int = telegram_id()
     text: str
     media_kind: str | None = None  # photo / document
     media_file_id: str | None = None
@@ -154,8 +173,8 @@ class Delivery(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     broadcast_id: int = Field(index=True)
-    user_id: int
-    chat_id: int
+    user_id: int = telegram_id()
+    chat_id: int = telegram_id()
     # pending/sending (in the API call now)/sent/failed/blocked; a row a dead runner left
     # sending is settled as sent, marked uncertain (storage.broadcasts.settle_sending)
     status: str = Field(default="pending", index=True)
@@ -168,8 +187,8 @@ class HandoffThread(SQLModel, table=True):
     """A resident handed to a person: open until staff (or the resident) close it."""
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = Field(index=True)
-    chat_id: int
+    user_id: int = telegram_id(index=True)
+    chat_id: int = telegram_id()
     status: str = Field(default="open", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
@@ -186,7 +205,7 @@ class QuestionLog(SQLModel, table=True):
     """Every free-text question: which program and topic it was matched to, if any."""
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int | None = Field(default=None, index=True)
+    user_id: int | None = telegram_id(default=None, index=True)
     program_id: str | None = Field(default=None, index=True)
     topic: str | None = None
     answered: bool = True

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from bot.validation import mask_mobile
 from storage.models import QuestionLog, UnansweredQuestion
 
 MAX_STORED_CHARS = 1000
@@ -15,12 +16,13 @@ MAX_STORED_CHARS = 1000
 def record_unanswered(
     engine: Engine, user_id: int | None, text: str, language: str, at: datetime
 ) -> None:
-    """Keep a question that got the fallback, at the (injected) clock's time."""
+    """Keep a question that got the fallback, at the (injected) clock's time; a mobile number
+    in it is kept masked (staff need the question, not the number)."""
     with Session(engine) as session:
         session.add(
             UnansweredQuestion(
                 user_id=user_id,
-                text=text[:MAX_STORED_CHARS],
+                text=mask_mobile(text)[:MAX_STORED_CHARS],
                 language=language,
                 created_at=at.astimezone(UTC),
             )

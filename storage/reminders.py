@@ -169,11 +169,13 @@ def due(engine: Engine, now: datetime) -> list[Reminder]:
 
 
 def sent_since(engine: Engine, user_id: int, since: datetime) -> bool:
+    """Whether a planned reminder (the kind capped to one a day) went to the user since then."""
     with Session(engine) as session:
         statement = select(Reminder.id).where(
             Reminder.user_id == user_id,
             col(Reminder.status).in_(("sent", "sending")),
             Reminder.sent_at >= utc(since),
+            or_(*(col(Reminder.key).startswith(prefix) for prefix in PLANNED_PREFIXES)),
         )
         return session.exec(statement).first() is not None
 

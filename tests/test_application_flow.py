@@ -312,6 +312,7 @@ async def test_a_closed_rounds_draft_does_not_take_typed_text(chat: LocalChat, e
     assert answer.text.startswith("[공공근로사업]")
     [reply] = await chat.send("/apply")
     assert reply.text.startswith("작성 중이던 신청서(2018H1)는 공모가 마감되어 제출할 수 없어요")
+    assert "2018-07-29까지 보관해 두었다가" in reply.text  # the purge job's day after that
     assert "다음 공모: 2018H2 (2018-09-03~2018-09-28" in reply.text
     assert len(rows(engine, FlowState)) == 1  # kept for the next round; /cancel deletes it
 
@@ -358,7 +359,7 @@ async def test_changes_left_open_when_the_round_closes_are_not_saved(
     await chat.press("✏️ 수정")
     await chat.press("✏️ 제목")
     now[0] = datetime(2018, 5, 2, 10, 0, tzinfo=SEOUL)
-    note, _answer = await chat.send("새 제목")
+    [note] = await chat.send("새 제목")  # an answer to the edit: not answered as a question
     assert note.text.startswith("2018H1 공모가 마감되어 고치던 내용은 저장하지 않았어요")
     [stored] = rows(engine, Application)
     assert stored.title == "골목 벽화 프로젝트"
@@ -608,3 +609,166 @@ async def test_the_file_limit_in_the_texts_follows_the_code(chat: LocalChat, mon
     big = {"file_id": "f", "file_unique_id": "u", "file_name": "a.pdf", "file_size": 6 * 2**20}
     [reply] = await chat.send_update({"message": document_message(chat, big)})
     assert reply.text.startswith("파일이 5MB를 넘어요")
+
+
+async def test_cancel_stops_the_flow_the_user_is_in(chat: LocalChat, engine) -> None:
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("우리팀")
+    await chat.send("/check")  # the screener, started after the draft
+    [reply] = await chat.send("/cancel")
+    assert reply.text.startswith("자격 확인을 그만뒀어요")
+    assert [row.flow for row in rows(engine, FlowState)] == ["application"]
+    [reply] = await chat.send("/cancel")  # now the draft is the flow in progress
+    assert reply.text.startswith("작성 중인 신청서를 지울까요?")
+
+
+async def test_a_double_tap_on_remove_removes_one_entry(chat: LocalChat, engine) -> None:
+    await fill_until_review(chat)
+    [members] = await chat.press("✏️ 팀원")
+    await chat.press("➖ 김하나 빼기", message=members)
+    [reply] = await chat.press("➖ 김하나 빼기", message=members)  # the same button again
+    assert reply.text.startswith("이 버튼은 지금 단계의 것이 아니에요")
+    names = [m["name"] for m in application_form.FormState.from_json(draft(engine)).data["members"]]
+    assert names == ["이둘", "박셋"]
+    await chat.press("➕ 팀원 추가")
+    await chat.send("최넷")
+    await chat.send("22")
+    await chat.press("영등포구에 살아요")
+    await chat.press("다음 ▶️")
+    [budget] = await chat.press("✏️ 예산")
+    await chat.press("➖ 재료비 빼기", message=budget)
+    [reply] = await chat.press("➖ 재료비 빼기", message=budget)
+    assert reply.text.startswith("이 버튼은 지금 단계의 것이 아니에요")
+    lines = application_form.FormState.from_json(draft(engine)).data["budget"]
+    assert [line["item"] for line in lines] == ["홍보물"]
+
+
+def draft(engine) -> dict:
+    import json
+
+    [row] = [row for row in rows(engine, FlowState) if row.flow == "application"]
+    return json.loads(row.data)
+
+
+async def test_declining_on_an_old_consent_message_says_what_is_kept(
+    chat: LocalChat, api, engine
+) -> None:
+    [consent] = await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    await chat.send("문래 청춘들")
+    [reply] = await chat.press("동의하지 않아요", message=consent)
+    assert reply.text.startswith("작성 중이던 청년 드림팀 신청서(2018H1)는 그대로 있어요")
+    assert "/cancel" in reply.text and "아무것도 저장하지 않았어요" not in reply.text
+    assert draft(engine)["data"]["team_name"] == "문래 청춘들"  # kept, as the reply says
+    await chat.send("/cancel")
+    await chat.press("네, 지워 주세요")
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    [reply] = await chat.press("동의하지 않아요", message=consent)
+    assert reply.text.startswith("제출한 신청서(DT-2018H1-0001)는 그대로 있어요")
+    assert "/myapplication" in reply.text
+    assert len(rows(engine, Application)) == 1
+
+
+async def test_a_phone_typed_just_after_closing_is_not_kept_as_a_question(
+    chat: LocalChat, engine, now
+) -> None:
+    from storage.models import UnansweredQuestion
+
+    await start_members(chat)
+    for name, age, tie in MEMBERS:
+        if chat.last.text.startswith("팀원"):
+            await chat.press("➕ 팀원 추가")
+        await chat.send(name)
+        await chat.send(age)
+        await chat.press(tie)
+    [phone_step] = await chat.press("다음 ▶️")
+    assert phone_step.text.startswith("6. 대표자 휴대전화번호를")
+    now[0] = datetime(2018, 5, 1, 0, 1, tzinfo=SEOUL)  # 2018H1 closed at the end of 04-30
+    [reply] = await chat.send("010-1234-5678")
+    assert reply.text.startswith("ℹ️ 작성 중이던 청년 드림팀 신청서(2018H1)는 공모가 마감되어")
+    assert rows(engine, UnansweredQuestion) == []
+    assert "010-1234-5678" not in draft(engine)["data"].values()
+    [reply] = await chat.send("010 1234 5678")  # said again, not recorded either
+    assert rows(engine, UnansweredQuestion) == []
+    await chat.send("제 번호 010-9876-5432 로 연락 주실 수 있나요")  # a question, not the phone
+    [stored] = rows(engine, UnansweredQuestion)
+    assert "010-****-5432" in stored.text and "9876" not in stored.text
+
+
+async def test_after_withdrawing_the_team_may_apply_again_in_the_open_round(
+    chat: LocalChat, engine, now
+) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    await chat.send("/myapplication")
+    [confirm] = await chat.press("↩️ 철회")
+    assert "/apply 로 새로 신청할 수 있어요" in confirm.text
+    await chat.press("네, 철회할게요")
+    [consent] = await chat.send("/apply")  # not "already applied": the withdrawn one does not count
+    assert "개인정보 수집·이용 동의" in consent.text
+    await fill_until_review(chat)
+    review = chat.last
+    await chat.press("📨 제출", message=review)
+    assert "접수번호는 DT-2018H1-0002" in chat.last.text  # a new number, never the old one
+    await chat.press("📨 제출", message=review)  # a double tap still makes one
+    assert [(a.receipt, a.status) for a in rows(engine, Application)] == [
+        ("DT-2018H1-0001", "withdrawn"),
+        ("DT-2018H1-0002", "submitted"),
+    ]
+    [mine] = await chat.send("/myapplication")
+    assert "DT-2018H1-0002" in mine.text and "상태: 제출" in mine.text
+    [reply] = await chat.send("/apply")
+    assert reply.text.startswith("이번 공모(2018H1)에 이미 신청하셨어요. 접수번호 DT-2018H1-0002")
+    await chat.send("/forget")  # the withdrawn one goes; the one that counts is kept
+    assert [a.receipt for a in rows(engine, Application)] == ["DT-2018H1-0002"]
+    await chat.send("/myapplication")
+    await chat.press("↩️ 철회")
+    await chat.press("네, 철회할게요")
+    await chat.send("/apply")
+    await chat.press("✅ 동의하고 시작")
+    now[0] = datetime(2018, 5, 1, 10, 0, tzinfo=SEOUL)  # closed: nothing to apply to
+    [reply] = await chat.send("/apply")
+    assert "제출할 수 없어요" in reply.text
+
+
+async def test_the_form_in_english_words_amounts_themes_and_counts(chat: LocalChat) -> None:
+    await chat.send("/lang")
+    await chat.press("English")
+    await chat.send("/apply")
+    await chat.press("✅ I agree, start")
+    await chat.send("Mullae youth")
+    [themes] = await chat.send("Alley murals")
+    assert labels(themes)[:2] == [
+        "Youth culture",
+        "Anything for the development of the local community",
+    ]
+    await chat.press("Youth culture")
+    await chat.send("We paint murals with young artists in Mullae-dong alleys.")
+    await chat.send("Kim Hana")
+    await chat.send("24")
+    [members] = await chat.press("Lives in Yeongdeungpo")
+    assert members.text.startswith("1 member (at least 3)")
+    for name in ("Lee Dul", "Park Set"):
+        await chat.press("➕ Add a member")
+        await chat.send(name)
+        await chat.send("30")
+        await chat.press("Works in Yeongdeungpo")
+    await chat.press("Next ▶️")
+    await chat.send("010-1234-5678")
+    await chat.send("Paint")
+    [budget] = await chat.send("600000")
+    assert budget.text.startswith(
+        "• Paint: KRW 600,000\nTotal KRW 600,000 of at most KRW 1,000,000"
+    )
+    await chat.press("➕ Add a budget line")
+    await chat.send("Venue")
+    [over] = await chat.send("500000")
+    assert over.text.startswith(
+        "The total would exceed KRW 1,000,000; this line can be at most KRW 400,000."
+    )
+    await chat.send("400000")
+    await chat.press("Next ▶️")
+    [review] = await chat.press("Skip")
+    assert "Theme: Youth culture" in review.text and "원" not in review.text

@@ -60,3 +60,19 @@ def test_won_amounts_keep_their_korean_units() -> None:
 
     assert format_krw(200_000_000) == "2억원"
     assert format_krw(2_711_521) == "2,711,521원"
+
+
+def test_won_amounts_read_as_english_in_english() -> None:
+    from bot.money import format_krw
+
+    assert format_krw(200_000_000, "en") == "200 million won"
+    assert format_krw(1_003_263, "en") == "KRW 1,003,263"
+    assert format_krw(1_003_263, "ko") == "1,003,263원"
+
+
+def test_one_thing_is_singular_in_english() -> None:
+    from bot.texts import t_count
+
+    assert t_count("form_members_now", "en", 1, min=3) == "1 member (at least 3)"
+    assert t_count("form_members_now", "en", 2, min=3) == "2 members (at least 3)"
+    assert t_count("form_members_now", "ko", 1, min=3) == "팀원 1명 (최소 3명)"

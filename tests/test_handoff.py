@@ -297,3 +297,135 @@ async def test_pressing_again_while_connected_posts_nothing_new(app_with_staff_c
     [reply] = await resident.press("🙋 상담원 연결")
     assert reply.text.startswith("🙋 담당 직원과 연결되어 있어요.")
     assert len(staff_messages(api)) == 1  # no second request, no "(없음)"
+
+
+def document(chat: LocalChat, file_id: str = "proposal-1") -> dict:
+    return {
+        "message": {
+            "message_id": 778,
+            "date": int(time.time()),
+            "chat": {"id": chat.user_id, "type": "private"},
+            "from": chat.user,
+            "document": {"file_id": file_id, "file_unique_id": "u", "file_name": "제안서.pdf"},
+        }
+    }
+
+
+def form_at_file_step(engine, user_id: int) -> None:
+    from bot.application_form import FormState
+    from storage.flows import save_flow
+    from tests.test_application_flow import FORM_DATA
+
+    state = FormState(round_id="2018H1", step="file", data=dict(FORM_DATA))
+    save_flow(engine, user_id, "application", state.to_json())
+
+
+async def test_form_answers_typed_after_connecting_never_reach_staff(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5555)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    await resident.send("/apply")  # the form, touched after the thread was opened
+    await resident.press("✅ 동의하고 시작")
+    [reply] = await resident.send("문래 청춘들")
+    assert reply.text.startswith("2. 프로젝트 제목을 적어 주세요")
+    await resident.send("골목 벽화 프로젝트")
+    assert len(staff_messages(api)) == 1  # the request only: no answer of the form
+    assert not [m for m in staff_messages(api) if "문래" in m.text or "골목" in m.text]
+    await resident.send("/cancel")  # the form is the flow the resident is in: its draft
+    await resident.press("네, 지워 주세요")
+    await resident.send("신청서는 지웠어요. 다른 걸 여쭤볼게요")  # no flow left: to staff
+    assert staff_messages(api)[-1].text == "💬 #1 주민: 신청서는 지웠어요. 다른 걸 여쭤볼게요"
+
+
+async def test_a_thread_opened_after_the_form_takes_text_until_the_form_is_resumed(
+    app_with_staff_chat, engine
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5656)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.send("/apply")
+    await resident.press("✅ 동의하고 시작")
+    await resident.send("문래 청춘들")  # an answer of the form, before the thread exists
+    await resident.press("🙋 상담원 연결", message=fallback)  # now the resident turns to staff
+    [request] = staff_messages(api)
+    assert "문래" not in request.text
+    await resident.send("팀원이 외국인이어도 되나요")
+    assert staff_messages(api)[-1].text == "💬 #1 주민: 팀원이 외국인이어도 되나요"
+    [resumed] = await resident.send("/apply")
+    assert resumed.text.startswith("저장된 신청서를 이어서 작성할게요")
+    before = len(staff_messages(api))
+    [reply] = await resident.send("골목 벽화 프로젝트")  # the form's title again, not for staff
+    assert reply.text.startswith("3. 공모 주제를 골라 주세요")
+    assert len(staff_messages(api)) == before
+    [cancelled] = [m for m in await resident.send("/cancel") if m.chat_id == resident.user_id]
+    assert cancelled.text.startswith("작성 중인 신청서를 지울까요?")  # the form, not the thread
+    await resident.press("아니요, 계속할게요")
+    await resident.send("/help")
+    await resident.press("🙋 상담원 연결")  # back to staff: what is typed goes to them again
+    await resident.send("하나 더 여쭤볼게요")
+    assert staff_messages(api)[-1].text == "💬 #1 주민: 하나 더 여쭤볼게요"
+    [ended] = [m for m in await resident.send("/cancel") if m.chat_id == resident.user_id]
+    assert ended.text.startswith("상담이 끝났어요")
+
+
+async def test_a_proposal_sent_to_the_form_is_not_copied_to_staff(
+    app_with_staff_chat, engine
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5757)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    form_at_file_step(engine, resident.user_id)
+    await resident.send("/apply")  # resumes the form at its file step
+    [review] = await resident.send_update(document(resident))
+    assert review.text.startswith("📝 신청 내용을 확인해 주세요") and "제안서.pdf" in review.text
+    assert len(staff_messages(api)) == 1
+
+
+async def test_a_staff_members_notice_draft_leaves_the_form_its_document(
+    app_with_staff_chat, engine
+) -> None:
+    app, api = app_with_staff_chat
+    member = LocalChat(app, api, user_id=900001)
+    form_at_file_step(engine, member.user_id)
+    await member.send("/broadcast")  # a notice draft waiting for its text or attachment
+    await member.send("/apply")  # then back to the form: the document is the proposal
+    [review] = await member.send_update(document(member))
+    assert review.text.startswith("📝 신청 내용을 확인해 주세요") and "제안서.pdf" in review.text
+    [notice] = await member.send_update(document(member, "notice-file"))
+    assert not notice.text.startswith("첨부 파일을 받았어요")
+
+
+async def test_messages_of_4096_characters_are_relayed_whole_both_ways(app_with_staff_chat) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5858)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    long_question = ("가나다라마바사 " * 512)[:4096]  # as long as Telegram lets a resident write
+    sent = await resident.send(long_question)
+    pieces = [m for m in sent if m.chat_id == STAFF_CHAT]
+    assert len(pieces) == 2 and all(len(m.text) <= 4096 for m in pieces)
+    assert pieces[0].text.startswith("💬 #1 주민: 가나다라마바사")
+    assert "".join(m.text for m in pieces).replace(" ", "").endswith(long_question.replace(" ", ""))
+    assert sent[-1].text.startswith("💬 담당 직원에게 전달했어요.")  # acknowledged, not lost
+
+    long_answer = "안" * 4096
+    await staff_reply(app, api, pieces[1], long_answer)  # a reply to any piece reaches them
+    answer = [m for m in api.outbox if m.chat_id == resident.user_id][-2:]
+    assert answer[0].text.startswith("👩‍💼 담당 직원: 안")
+    assert all(len(m.text) <= 4096 for m in answer)
+    assert "".join(m.text for m in answer).count("안") == 4096
+
+
+def test_long_texts_are_cut_at_a_line_or_a_space_and_never_inside_a_character() -> None:
+    from handlers.sending import split_text, units
+
+    assert split_text("짧은 글") == ["짧은 글"]
+    lines = "\n".join(["한 줄 " * 10] * 300)
+    pieces = split_text(lines)
+    assert all(4000 < units(p) <= 4096 for p in pieces[:-1]) and len(pieces) == 4
+    assert "\n".join(pieces) == lines  # cut at a line break, which is all that is dropped
+    emoji = "🙂" * 3000  # two UTF-16 units each
+    pieces = split_text(emoji)
+    assert [units(p) for p in pieces] == [4096, 1904] and "".join(pieces) == emoji

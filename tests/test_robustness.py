@@ -244,3 +244,42 @@ async def test_a_redelivered_update_is_applied_once(chat: LocalChat, engine) -> 
     data = json.loads(draft.data)
     assert data["data"]["team_name"] == "팀 이름" and "title" not in data["data"]
     assert data["step"] == "title"
+
+
+async def test_forged_buttons_with_huge_numbers_are_refused(chat, staff_chat, api) -> None:
+    await chat.send("/start")
+    await staff_chat.send("/applications")
+    for user, data in (
+        (chat, "ho:end:99999999999999999999999999"),
+        (chat, "ho:close:2147483648"),
+        (staff_chat, "stf:open:99999999999999999999999999"),
+        (staff_chat, "stf:set:9999999999:selected"),
+        (staff_chat, "unq:done:99999999999999999999"),
+        (staff_chat, "bc:stop:99999999999999999999"),
+        (chat, "frm:mdel:99999999999999999999999"),
+    ):
+        before = len(api.outbox)
+        await user.press_data(data)
+        assert api.callback_answers[-1].get("text", "").startswith("이 버튼은 더 이상"), data
+        assert not [m for m in api.outbox[before:] if m.text.startswith("죄송해요, 잠시")], data
+
+
+async def test_a_user_whose_id_needs_more_than_32_bits_is_served(application, api) -> None:
+    resident = LocalChat(application, api, user_id=6_123_456_789)
+    [answer] = await resident.send("공공근로 시급")
+    assert "7,530원" in answer.text
+    await resident.send("/check")
+    [reply] = await resident.send("27")
+    assert "어디에 사세요" in reply.text
+    await resident.send("/subscribe")
+    await resident.press("▫️ 공공근로사업")
+    assert "알림을 켰어요" in resident.last.text
+
+
+def test_typed_numbers_int_cannot_read_are_not_ages() -> None:
+    from bot.validation import parse_age, parse_user_id
+
+    assert parse_age("²") is None and parse_age("27") == 27
+    assert [parse_user_id(v) for v in ("123", "0", "-3", "9" * 30, "²", " 42 ")] == [
+        123, None, None, None, None, 42,
+    ]  # fmt: skip

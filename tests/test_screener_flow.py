@@ -3,6 +3,7 @@ on the way, a restart mid-way, cancel and forget."""
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 
@@ -39,7 +40,7 @@ async def test_full_screener_gives_three_groups_with_reasons(chat: LocalChat) ->
         "🔁 결과 다시 보기",
         "✏️ 답 수정",
         "📋 프로그램 안내",
-        "🔔 알림 설정",
+        "🔔 알림 받기",
     ]
 
 
@@ -259,8 +260,8 @@ STUDENT_AT_22 = {
     "working now": "Looking for work (unemployed)",
     "Are you a student": "University, enrolled",
     "How many people": "4",
-    "earn a month": "2,711,521원 a month or less (60% of median or less)",
-    "assets": "2억원 or less",
+    "earn a month": "KRW 2,711,521 a month or less (60% of median or less)",
+    "assets": "200 million won or less",
     "benefits": "None",
 }
 
@@ -339,3 +340,90 @@ def test_household_and_income_questions_follow_the_median_income_data(kb) -> Non
     assert "8명 이상 가구는" in screener.prompt(state, "ko").text
     state.step = "household_income_pct_median"
     assert "(2019년 기준중위소득 기준)" in screener.prompt(state, "ko").text
+
+
+async def test_check_offers_to_continue_a_screener_in_progress(chat: LocalChat, engine) -> None:
+    await chat.send("/check")
+    await chat.send("27")
+    await chat.press("영등포구")
+    [offer] = await chat.send("/check")
+    assert offer.text.startswith("하던 자격 확인이 있어요 (답한 질문 2개)")
+    assert labels(offer) == ["▶️ 이어서 하기", "🔄 처음부터", "✖️ 그만하기"]
+    [reply] = await chat.press("▶️ 이어서 하기")
+    assert reply.text.startswith("자격 확인 3번째 질문\n지금 일하고 계세요?")
+    await chat.send("/check")
+    [reply] = await chat.press("🔄 처음부터")
+    assert "만 나이를 숫자로" in reply.text
+    with Session(engine) as session:
+        [row] = session.exec(select(FlowState)).all()
+    assert ScreenerState.from_json(json.loads(row.data)).answers == {}
+
+
+async def test_an_edit_is_numbered_by_its_answer_and_back_returns_to_the_menu(
+    chat: LocalChat,
+) -> None:
+    await answer_resident_in_their_fifties(chat)
+    result = chat.last.text
+    await chat.press("✏️ 답 수정")
+    [reply] = await chat.press("나이")
+    assert reply.text.startswith("✏️ 답 수정: 나이\n만 나이를 숫자로")
+    assert "번째 질문" not in reply.text
+    [menu] = await chat.press("⬅️ 이전")
+    assert menu.text == "어떤 답을 바꿀까요?"
+    [again] = await chat.press("⬅️ 이전")
+    assert again.text == result  # nothing changed: the age is still 58
+    await chat.press("✏️ 답 수정")
+    await chat.press("재산")
+    [reply] = await chat.press("🤷 모름/건너뛰기")  # a skip while editing shows the result
+    assert reply.text.startswith("📋 자격 확인 결과")
+
+
+async def test_the_result_keeps_the_dates_of_a_schedule(chat: LocalChat) -> None:
+    await answer_resident_in_their_fifties(chat)
+    eligible = chat.last.text.partition("❌")[0]
+    public_works = eligible.split("• 공공근로사업\n")[1].split("\n• ")[0]
+    assert "일정: 연 2단계로 운영해요. 상반기 1.10~6.30, 하반기 7.1~12.20이에요." in public_works
+
+
+def section(result: str, program: str) -> str:
+    """A program's lines in the screener result."""
+    return result.split(f"• {program}\n")[1].split("\n• ")[0]
+
+
+async def test_the_result_names_the_dream_team_round_open_now_with_its_button(
+    chat: LocalChat, now
+) -> None:
+    result = await screen_student_at_22(chat)
+    dream_team = section(result.partition("❌")[0], "청년 드림팀 (청년지원 프로젝트 공모)")
+    assert (
+        "일정: 지금 2018H1 공모 중이에요: 2018-04-02~2018-04-30 (담당 팀이 정한 일정" in dream_team
+    )
+    assert "🧑‍🤝‍🧑 청년 드림팀 신청" in labels(chat.last)
+    [consent] = await chat.press("🧑‍🤝‍🧑 청년 드림팀 신청")
+    assert "개인정보 수집·이용 동의" in consent.text
+    now[0] = now[0].replace(month=6, day=1)  # between the rounds
+    await chat.send("/forget")
+    result = await screen_student_at_22(chat)
+    dream_team = section(result.partition("❌")[0], "청년 드림팀 (청년지원 프로젝트 공모)")
+    assert "일정: 다음 공모: 2018H2 (2018-09-03~2018-09-28" in dream_team
+    assert "🧑‍🤝‍🧑 청년 드림팀 신청" not in labels(chat.last)
+
+
+async def test_remind_me_under_the_result_offers_the_programs_that_fit(
+    chat: LocalChat, engine
+) -> None:
+    from storage.models import Subscription
+
+    await answer_resident_in_their_fifties(chat)
+    result = chat.last.text
+    [menu] = await chat.press("🔔 알림 받기")
+    assert menu.text.startswith("어느 사업의 모집·선발 일정을 알려 드릴까요?")
+    assert "🔔 공공근로사업 알림 받기" in labels(menu)
+    assert "🔔 서울형 청년 뉴딜일자리 알림 받기" not in labels(menu)  # not for a 58-year-old
+    assert labels(menu)[-2:] == ["🔔 알림 설정", "⬅️ 이전"]
+    [note] = await chat.press("🔔 공공근로사업 알림 받기")
+    assert note.text.startswith("🔔 공공근로사업 알림을 켰어요")
+    with Session(engine) as session:
+        assert [s.program_id for s in session.exec(select(Subscription))] == ["public_works"]
+    [back] = await chat.press("⬅️ 이전", message=menu)
+    assert back.text == result

@@ -25,7 +25,7 @@ from storage.db import make_engine
 from storage.models import Application, StaffAction
 from tests.conftest import ADMIN_ID
 from tests.helpers import labels
-from tests.test_application_flow import fill_until_review
+from tests.test_application_flow import FORM_DATA, fill_until_review
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,7 +86,8 @@ async def test_status_change_with_reason_reaches_the_team(chat, staff_chat, engi
     assert "📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'" in notice
     assert "사유: 지역 연계가 좋아요" in notice
     with Session(engine) as session:
-        opened, action = session.exec(select(StaffAction)).all()
+        listed, opened, action = session.exec(select(StaffAction)).all()
+    assert (listed.action, listed.detail) == ("list", "2018H1")  # who looked at the list
     assert (opened.action, opened.detail) == ("open", "DT-2018H1-0001")
     assert action.at is not None
     assert (action.staff_id, action.action, action.detail) == (
@@ -138,13 +139,22 @@ async def test_exports_open_in_excel_with_korean(staff_chat, chat, engine, api) 
         ["DT-2018H1-0001", "문래 청춘들", "박셋", 19, "영등포구에서 활동해요"],
     ]
     await staff_chat.press("📥 CSV", message=listing)
-    raw = api.uploads[-1].content
+    applications_file, members_file = api.uploads[-2:]
+    assert applications_file.filename == "dreamteam-2018H1.csv"
+    raw = applications_file.content
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert table[1][:4] == ["DT-2018H1-0001", "제출", "", "문래 청춘들"]
+    assert members_file.filename == "dreamteam-2018H1-members.csv"
+    assert list(csv.reader(io.StringIO(members_file.content.decode("utf-8-sig")))) == [
+        ["접수번호", "팀 이름", "이름", "나이", "영등포구와의 관계"],
+        ["DT-2018H1-0001", "문래 청춘들", "김하나", "24", "영등포구에 살아요"],
+        ["DT-2018H1-0001", "문래 청춘들", "이둘", "31", "영등포구에서 일해요"],
+        ["DT-2018H1-0001", "문래 청춘들", "박셋", "19", "영등포구에서 활동해요"],
+    ]
     with Session(engine) as session:
-        exports = [a.action for a in session.exec(select(StaffAction))]
-    assert exports == ["export:xlsx", "export:csv"]
+        trail = [(a.action, a.detail) for a in session.exec(select(StaffAction))]
+    assert trail == [("list", "2018H1"), ("export:xlsx", "2018H1"), ("export:csv", "2018H1")]
 
 
 STAFF_COMMANDS = ("/applications", "/broadcast", "/broadcasts", "/unanswered", "/stats")
@@ -204,7 +214,7 @@ async def test_exports_keep_formulas_as_text_and_times_in_seoul(staff_chat, engi
     assert isinstance(sheet["L2"].value, datetime)
     assert sheet["L2"].value == expected.replace(tzinfo=None, second=0, microsecond=0)
     await staff_chat.press("📥 CSV", message=listing)
-    table = list(csv.reader(io.StringIO(api.uploads[-1].content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(api.uploads[-2].content.decode("utf-8-sig"))))
     assert table[1][3] == '\'=HYPERLINK("http://evil.example","열기")'
     assert table[1][4] == "'+SUM(1,2)"
     assert table[1][7] == "010-1111-2222"  # a phone number is not a formula
@@ -241,7 +251,8 @@ async def test_a_pending_status_change_is_dropped_when_staff_move_on(
     assert store.get(engine, app.id).status == "submitted"
     assert [m for m in api.outbox if m.chat_id == app.chat_id] == []  # the team heard nothing
     with Session(engine) as session:
-        assert [a.action for a in session.exec(select(StaffAction))] == ["open"] * 3
+        actions = [a.action for a in session.exec(select(StaffAction))]
+    assert actions == ["list", "open", "list", "open", "open"]
 
 
 async def test_cancelling_a_pending_change_says_what_was_cancelled(staff_chat, engine) -> None:
@@ -377,3 +388,92 @@ async def test_a_withdrawal_is_recorded_with_the_resident_as_actor(
         "status:withdrawn",
         "resident",
     )
+
+
+async def test_staff_get_the_proposal_file_and_it_is_recorded(
+    staff_chat, chat, engine, api
+) -> None:
+    data = {**FORM_DATA, "file_id": "proposal-file-id", "file_name": "제안서.hwp"}
+    made = store.submit(engine, "2018H1", 70500, 70500, data).application
+    [reply] = await chat.send("/start")
+    before = len(api.outbox)
+    assert await chat.press_data(f"stf:file:{made.id}", reply) == []  # a resident: refused
+    assert len(api.outbox) == before
+    await staff_chat.send("/applications")
+    await staff_chat.press_data(f"stf:open:{made.id}")
+    [sent] = await staff_chat.press("📎 제안서")
+    assert (sent.chat_id, sent.document) == (ADMIN_ID, "proposal-file-id")
+    assert sent.text == f"📎 {made.receipt} 제안서"
+    with Session(engine) as session:
+        action = session.exec(select(StaffAction).where(StaffAction.action == "file")).one()
+    assert (action.staff_id, action.application_id, action.detail) == (
+        ADMIN_ID,
+        made.id,
+        "제안서.hwp",
+    )
+    without = store.submit(engine, "2018H1", 70501, 70501, FORM_DATA).application
+    [detail] = await staff_chat.press_data(f"stf:open:{without.id}")
+    assert "📎 제안서" not in labels(detail)
+
+
+def test_the_command_line_refuses_what_is_not_a_telegram_user_id(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'ids.db'}"
+    assert cli("migrate", database_url=url).returncode == 0
+    for wrong in ("9" * 30, "-3", "0", "abc"):
+        refused = cli("staff", "add", wrong, database_url=url)
+        assert refused.returncode == 2, wrong
+        assert "is not a Telegram user id (a positive whole number" in refused.stderr, wrong
+        assert "Traceback" not in refused.stderr
+    added = cli("staff", "add", "5123456789", database_url=url)  # more than 32 bits
+    assert added.returncode == 0 and added.stdout.startswith("staff: 5123456789 added")
+    assert "5123456789 (database" in cli("staff", "list", database_url=url).stdout
+
+
+def test_staff_with_ids_beyond_32_bits_are_kept(engine) -> None:
+    assert staff_store.add(engine, 5_123_456_789)
+    assert staff_store.ids(engine) == frozenset({5_123_456_789})
+
+
+async def test_stored_times_follow_the_injected_clock(chat, staff_chat, engine, now) -> None:
+    await fill_until_review(chat)
+    await chat.press("📨 제출")  # at ROUND_OPEN: 2018-04-10 10:00 in Seoul
+    now[0] = datetime(2018, 4, 11, 14, 30, tzinfo=SEOUL)
+    await staff_chat.send("/applications")
+    await staff_chat.press("2018H1")
+    await staff_chat.press("DT-2018H1-0001 · 문래 청춘들 · 제출")
+    await staff_chat.press("검토 중")
+    await staff_chat.send("서류 확인 중이에요")
+    with Session(engine) as session:
+        [stored] = session.exec(select(Application)).all()
+        trail = [(a.action, a.at) for a in session.exec(select(StaffAction))]
+    assert stored.submitted_at.astimezone(UTC) == datetime(2018, 4, 10, 1, 0, tzinfo=UTC)
+    assert stored.updated_at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC)
+    assert {action for action, _ in trail} >= {"open", "status:reviewing"}
+    assert all(at.astimezone(UTC) == datetime(2018, 4, 11, 5, 30, tzinfo=UTC) for _, at in trail)
+
+
+async def test_a_second_status_change_the_same_day_reaches_the_team_at_once(
+    chat, staff_chat, engine, application, now
+) -> None:
+    from storage import reminders as reminder_store
+
+    await fill_until_review(chat)
+    await chat.press("📨 제출")
+    [app] = store.list_round(engine, "2018H1")
+    await open_application(staff_chat, app.id)
+    await staff_chat.press("검토 중")
+    await staff_chat.send("서류를 보고 있어요")
+    assert "'검토 중'" in chat.last.text
+    now[0] = datetime(2018, 4, 10, 15, 0, tzinfo=SEOUL)
+    await open_application(staff_chat, app.id)
+    await staff_chat.press("선정")
+    await staff_chat.send("축하해요")
+    assert staff_chat.last.text == "DT-2018H1-0001: '선정'(으)로 바꿨어요. 팀에 알렸어요."
+    assert "📢 청년 드림팀 신청(DT-2018H1-0001) 상태가 '선정'" in chat.last.text
+    # Status notices do not use up the day's one reminder either.
+    reminder_store.add_reminder(engine, chat.user_id, chat.user_id, "event:test", "행사", now[0])
+    deps, sender = application.bot_data["deps"], application.bot_data["sender"]
+    assert await dispatch(deps, sender, now[0]) == 1
+    assert chat.last.text == "🔔 알림\n행사"
+    reminder_store.add_reminder(engine, chat.user_id, chat.user_id, "event:two", "둘째", now[0])
+    assert await dispatch(deps, sender, now[0]) == 0  # the planned one a day still holds
