@@ -989,6 +989,14 @@ CATALOGUE.update(
             "ko": "#{id}는 이미 종료된 상담이에요.",
             "en": "#{id} is already closed.",
         },
+        "handoff_ended_quiet": {
+            "ko": "담당 직원과의 대화가 {hours}시간 동안 없어서 상담 연결을 마쳤어요. 이제 보내시는 질문에는 제가 답해 드려요. 직원과 다시 이야기하려면 🙋 상담원 연결을 눌러 주세요.",
+            "en": "Nothing was said with staff for {hours} hours, so the conversation with them has ended. I answer your messages again; press 🙋 to reach staff again.",
+        },
+        "handoff_closed_quiet": {
+            "ko": "#{id} {hours}시간 동안 대화가 없어 상담을 마쳤어요. 주민의 새 메시지는 봇이 답해요.",
+            "en": "#{id} ended after {hours} hours without messages.",
+        },
         "handoff_ended": {
             "ko": "상담이 끝났어요. 궁금한 것이 있으면 언제든 다시 물어보세요.",
             "en": "The conversation has ended. Ask me anything any time.",

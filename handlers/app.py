@@ -26,6 +26,7 @@ from handlers import (
     broadcasts,
     buttons,
     commands,
+    handoff,
     insights,
     jobs,
     messages,
@@ -159,5 +160,7 @@ def build_application(
     application.add_handler(MessageHandler(new_messages & filters.COMMAND, commands.help_command))
     application.add_handler(MessageHandler(new_messages, messages.unsupported))
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, messages.edited))
+    # after the handlers above (group 1): a press or command elsewhere cancels a pending 🙋
+    application.add_handler(TypeHandler(Update, handoff.drop_request_on_other_moves), group=1)
     application.add_error_handler(on_error)
     return application

@@ -28,6 +28,9 @@ ASKING_FOR = timedelta(minutes=30)  # after that, a message is a question for th
 # Flow row while a thread is open: its time says when the resident turned to staff, so text goes
 # to the thread or to a form or screener by which of them the resident touched last.
 THREAD = "handoff_thread"
+# A thread with no message either way for this long is over: the resident's next message is a
+# question for the bot again (staff who answer later are told the thread is closed).
+QUIET_FOR = timedelta(hours=24)
 
 
 def remember(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -79,7 +82,7 @@ async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: s
     )
     posted = await send_text(context.bot, d.staff_chat_id, staff_text, markup(close))
     for message in posted:
-        store.link(d.engine, thread.id, message.message_id)
+        store.link(d.engine, thread.id, message.message_id, d.clock())
     save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
     text = t("handoff_sent", lang)
     if not d.office_hours.is_open(d.clock()):
@@ -122,18 +125,30 @@ def _thread_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> HandoffTh
     return store.open_thread(d.engine, user.id)
 
 
+async def _live_thread(update: Update, context: ContextTypes.DEFAULT_TYPE) -> HandoffThread | None:
+    """The open thread, unless it has been quiet for QUIET_FOR: then it is closed (both sides
+    told) and None, so what the resident sent now is handled by the bot."""
+    thread = _thread_for(update, context)
+    d = deps(context)
+    if thread is None or d.clock() - store.quiet_since(thread) < QUIET_FOR:
+        return thread
+    if store.close(d.engine, thread.id):
+        await _closed(context, thread, by_staff=False, quiet=True)
+    return None
+
+
 async def forward_followup(
     update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str = "ko"
 ) -> bool:
     """While a thread is open, a message no flow took goes to staff instead of the bot (the
     first one is acknowledged)."""
     d = deps(context)
-    thread = _thread_for(update, context)
+    thread = await _live_thread(update, context)
     if thread is None:
         return False
     text = t("handoff_followup", "ko", id=thread.id, text=text)
     for posted in await send_text(context.bot, d.staff_chat_id, text):  # a long one in pieces
-        store.link(d.engine, thread.id, posted.message_id)
+        store.link(d.engine, thread.id, posted.message_id, d.clock())
     await _acknowledge(update, context, thread)
     return True
 
@@ -177,7 +192,7 @@ async def relay_staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     else:  # a photo, a document, a voice note…: the resident gets a copy
         await context.bot.send_message(thread.chat_id, t("handoff_media_reply", lang))
         await context.bot.copy_message(thread.chat_id, chat.id, message.message_id)
-    store.link(d.engine, thread.id, message.message_id)
+    store.link(d.engine, thread.id, message.message_id, d.clock())
     return True
 
 
@@ -197,15 +212,15 @@ async def forward_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang
     d = deps(context)
     if message is None or chat is None:
         return False
-    thread = _thread_for(update, context)
+    thread = await _live_thread(update, context)
     if thread is None:
         return False
     header = await context.bot.send_message(
         d.staff_chat_id, t("handoff_media_followup", "ko", id=thread.id)
     )
     copied = await context.bot.copy_message(d.staff_chat_id, chat.id, message.message_id)
-    store.link(d.engine, thread.id, header.message_id)
-    store.link(d.engine, thread.id, copied.message_id)
+    store.link(d.engine, thread.id, header.message_id, d.clock())
+    store.link(d.engine, thread.id, copied.message_id, d.clock())
     await _acknowledge(update, context, thread)
     return True
 
@@ -231,19 +246,24 @@ async def cancel_thread(update: Update, context: ContextTypes.DEFAULT_TYPE, lang
 
 
 async def _closed(
-    context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread, by_staff: bool
+    context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread, by_staff: bool, quiet: bool = False
 ) -> None:
     d = deps(context)
     delete_flow(d.engine, thread.user_id, THREAD)
     lang = language_of(d.engine, thread.user_id)
+    hours = int(QUIET_FOR.total_seconds() // 3600)
     await context.bot.send_message(
         thread.chat_id,
-        t("handoff_ended", lang),
+        t("handoff_ended_quiet", lang, hours=hours) if quiet else t("handoff_ended", lang),
         reply_markup=markup(Reply("", main_menu_buttons(lang))),
     )
     if d.staff_chat_id is not None:
-        key = "handoff_closed" if by_staff else "handoff_closed_by_resident"
-        await context.bot.send_message(d.staff_chat_id, t(key, "ko", id=thread.id))
+        if quiet:
+            note = t("handoff_closed_quiet", "ko", id=thread.id, hours=hours)
+        else:
+            key = "handoff_closed" if by_staff else "handoff_closed_by_resident"
+            note = t(key, "ko", id=thread.id)
+        await context.bot.send_message(d.staff_chat_id, note)
 
 
 async def on_press(
@@ -261,3 +281,15 @@ async def on_press(
         await send_reply(update, context, Reply(t("stale_button", lang)))
         return
     await _closed(context, thread, by_staff=from_staff_chat)
+
+
+async def drop_request_on_other_moves(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After 🙋 asked for the question, another button or a command means the resident went
+    elsewhere: their next message is a question for the bot, not for staff."""
+    user = update.effective_user
+    query, message = update.callback_query, update.effective_message
+    moved = (query is not None and not (query.data or "").startswith("ho:")) or (
+        query is None and message is not None and (message.text or "").startswith("/")
+    )
+    if user is not None and moved:
+        delete_flow(deps(context).engine, user.id, ASKING)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from storage.models import HandoffMessage, HandoffThread, utcnow
+from storage.reminders import utc
 
 
 def open_thread(engine: Engine, user_id: int) -> HandoffThread | None:
@@ -24,10 +27,21 @@ def create(engine: Engine, user_id: int, chat_id: int) -> HandoffThread:
         return thread
 
 
-def link(engine: Engine, thread_id: int, staff_message_id: int) -> None:
+def link(engine: Engine, thread_id: int, staff_message_id: int, at: datetime) -> None:
+    """A message of the thread posted in (or replied to from) the staff chat, at `at`."""
     with Session(engine) as session:
         session.merge(HandoffMessage(staff_message_id=staff_message_id, thread_id=thread_id))
+        thread = session.get(HandoffThread, thread_id)
+        if thread is not None:
+            thread.last_message_at = utc(at)
+            session.add(thread)
         session.commit()
+
+
+def quiet_since(thread: HandoffThread) -> datetime:
+    """When the thread last had a message (UTC)."""
+    moment = thread.last_message_at or thread.created_at
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def thread_of(engine: Engine, staff_message_id: int) -> HandoffThread | None:

@@ -192,6 +192,7 @@ class HandoffThread(SQLModel, table=True):
     status: str = Field(default="open", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
+    last_message_at: datetime | None = None  # the last message either way (None: created_at)
 
 
 class HandoffMessage(SQLModel, table=True):

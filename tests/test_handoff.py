@@ -4,7 +4,7 @@ resident wrote, replies come back, follow-ups join the thread, and closing ends 
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -184,7 +184,10 @@ async def test_an_answer_to_a_flow_is_not_taken_for_the_question(app_with_staff_
     await resident.send("67")
     assert staff_messages(api) == []
     await resident.press("✖️ 그만하기")
+    # going elsewhere dropped the request: this is a question for the bot, and 67 stayed here
     await resident.send("제 경우 신청할 수 있나요")
+    assert staff_messages(api) == []
+    await resident.press("🙋 상담원 연결")
     [request] = staff_messages(api)
     assert "• 제 경우 신청할 수 있나요" in request.text and "67" not in request.text
 
@@ -429,3 +432,34 @@ def test_long_texts_are_cut_at_a_line_or_a_space_and_never_inside_a_character() 
     emoji = "🙂" * 3000  # two UTF-16 units each
     pieces = split_text(emoji)
     assert [units(p) for p in pieces] == [4096, 1904] and "".join(pieces) == emoji
+
+
+async def test_a_thread_quiet_for_a_day_ends_and_the_bot_answers_again(
+    app_with_staff_chat, now
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4343)
+    [fallback] = await resident.send("기초연금 어떻게 받나요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    request = staff_messages(api)[-1]
+    await staff_reply(app, api, request, "국민연금공단에 문의해 주세요")
+    await resident.send("감사합니다")  # joins the thread
+    assert staff_messages(api)[-1].text.endswith("감사합니다")
+    now[0] = now[0] + timedelta(hours=25)
+    replies = await resident.send("공공근로 시급이 얼마예요?")
+    assert "상담 연결을 마쳤어요" in replies[0].text
+    assert "7,530원" in replies[-1].text  # answered by the bot, not sent to staff
+    assert "#1 24시간 동안 대화가 없어 상담을 마쳤어요" in staff_messages(api)[-1].text
+
+
+async def test_a_pending_request_is_dropped_when_the_resident_goes_elsewhere(
+    app_with_staff_chat,
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=4444)
+    await resident.send("/help")
+    await resident.press("🙋 상담원 연결")
+    assert not staff_messages(api)  # asked for the question first
+    await resident.press("🏠 처음으로")
+    [answer] = await resident.send("공공근로 시급이 얼마예요?")
+    assert "7,530원" in answer.text and not staff_messages(api)

@@ -34,7 +34,7 @@ def test_migrations_build_the_models_schema(empty) -> None:
         require_current_schema(empty)
     migrate(empty)
     current, head = schema_versions(empty)
-    assert current == head == "0006"
+    assert current == head == "0007"
     require_current_schema(empty)
     with empty.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
@@ -44,7 +44,7 @@ def test_migrations_build_the_models_schema(empty) -> None:
 def test_migrate_twice_is_harmless(empty) -> None:
     migrate(empty)
     migrate(empty)
-    assert schema_versions(empty)[0] == "0006"
+    assert schema_versions(empty)[0] == "0007"
 
 
 def test_the_bot_refuses_a_database_that_is_behind(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_the_bot_refuses_a_database_that_is_behind(tmp_path: Path) -> None:
     migrated = subprocess.run(
         [sys.executable, "bot.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True
     )
-    assert migrated.returncode == 0 and "schema 0006" in migrated.stdout
+    assert migrated.returncode == 0 and "schema 0007" in migrated.stdout
 
 
 def test_users_of_an_older_schema_keep_getting_notices(empty) -> None:
