@@ -393,13 +393,7 @@ async def _closed_draft_text(
         return False
     trial = form.on_text(FormState.from_json(state.to_json()), text)
     if trial.error is None and not deps(context).assistant.ask(text, lang).answered:
-        if state.application_id is not None:
-            delete_flow(deps(context).engine, user.id, FLOW)
-            note = t("form_edit_closed", lang, round=form.round.id)
-        else:
-            state.closed_noted = True
-            save_form(context, user.id, state)
-            note = t("form_draft_closed", lang, round=form.round.id)
+        note = _settle_closed_draft(context, user.id, form, state, lang)
         await send_reply(update, context, Reply(note, main_menu_buttons(lang)))
         return True
     await _pass_closed_draft(update, context, form, state, lang)
@@ -417,14 +411,30 @@ async def _pass_closed_draft(
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
+    if state.application_id is None and state.closed_noted:
+        return  # a waiting draft's note is said once
+    await context.bot.send_message(
+        chat.id, _settle_closed_draft(context, user.id, form, state, lang)
+    )
+
+
+def _settle_closed_draft(
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+) -> str:
+    """What typed text does to a draft whose round closed, and the note that says so. Both ways
+    of meeting it (an answer to the draft's question, or a question for the bot) must leave the
+    same state behind: unsaved changes to a submitted application are dropped, and a new
+    application's draft is kept and marked as told, so the note is not repeated."""
     if state.application_id is not None:
-        delete_flow(deps(context).engine, user.id, FLOW)
-        await context.bot.send_message(chat.id, t("form_edit_closed", lang, round=form.round.id))
-        return
-    if not state.closed_noted:
-        state.closed_noted = True
-        save_form(context, user.id, state)
-        await context.bot.send_message(chat.id, t("form_draft_closed", lang, round=form.round.id))
+        delete_flow(deps(context).engine, user_id, FLOW)
+        return t("form_edit_closed", lang, round=form.round.id)
+    state.closed_noted = True
+    save_form(context, user_id, state)
+    return t("form_draft_closed", lang, round=form.round.id)
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
