@@ -7,6 +7,7 @@ import re
 from bot import callbacks
 from bot.matcher import Match
 from bot.reply import Button, Reply
+from bot.rounds import period_text
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import DatedValue, Fact, Program, Round, Topic
@@ -87,10 +88,7 @@ def facts_text(
 
 def rounds_line(rounds: list[Round], lang: str) -> str:
     """The application rounds staff set (rounds.yaml), said to be theirs, not the report's."""
-    periods = ", ".join(
-        t("round_period", lang, round=r.id, opens=r.opens.isoformat(), closes=r.closes.isoformat())
-        for r in rounds
-    )
+    periods = ", ".join(period_text("round_period", r, lang) for r in rounds)
     return t("rounds_set_by_staff", lang, periods=periods)
 
 

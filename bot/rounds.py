@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.texts import t
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Round
 
@@ -14,6 +15,14 @@ def open_round(kb: KnowledgeBase, today: date) -> Round | None:
 
 def next_round(kb: KnowledgeBase, today: date) -> Round | None:
     return next((r for r in kb.rounds if r.opens > today), None)
+
+
+def period_text(key: str, round_: Round, lang: str) -> str:
+    """The catalogue text `key` for a round, its {round}, {opens} and {closes} filled in: every
+    text that names a round's dates (round_period, form_next_round, …) says them the same way."""
+    return t(
+        key, lang, round=round_.id, opens=round_.opens.isoformat(), closes=round_.closes.isoformat()
+    )
 
 
 def round_by_id(kb: KnowledgeBase, round_id: str) -> Round | None:

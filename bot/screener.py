@@ -24,7 +24,7 @@ from bot.application_form import PROGRAM_ID as DREAM_TEAM
 from bot.eligibility import ProgramResult, screen, youth_ages
 from bot.money import format_krw
 from bot.reply import Button, Reply
-from bot.rounds import next_round, open_round
+from bot.rounds import next_round, open_round, period_text
 from bot.texts import t, t_count
 from knowledge.loader import KnowledgeBase
 
@@ -366,22 +366,10 @@ class Screener:
         if program_id == DREAM_TEAM and today is not None:
             current = open_round(self.kb, today)
             if current is not None:
-                return t(
-                    "screener_round_open",
-                    lang,
-                    round=current.id,
-                    opens=current.opens.isoformat(),
-                    closes=current.closes.isoformat(),
-                )
+                return period_text("screener_round_open", current, lang)
             upcoming = next_round(self.kb, today)
             if upcoming is not None:
-                return t(
-                    "form_next_round",
-                    lang,
-                    round=upcoming.id,
-                    opens=upcoming.opens.isoformat(),
-                    closes=upcoming.closes.isoformat(),
-                )
+                return period_text("form_next_round", upcoming, lang)
         return text if len(text) <= SHORT_SCHEDULE[lang] else first_sentence(text).strip()
 
     def _result_line(self, result: ProgramResult, lang: str, today: date | None = None) -> str:

@@ -18,7 +18,7 @@ from bot.application_form import (
     FormState,
 )
 from bot.reply import Button, Reply
-from bot.rounds import next_round, open_round, round_by_id
+from bot.rounds import next_round, open_round, period_text, round_by_id
 from bot.texts import t
 from handlers import reminders
 from handlers.deps import deps
@@ -139,15 +139,7 @@ def closed_reply(context: ContextTypes.DEFAULT_TYPE, lang: str) -> Reply:
     upcoming = next_round(deps(context).assistant.kb, today(context))
     lines = [t("form_closed", lang)]
     if upcoming is not None:
-        lines.append(
-            t(
-                "form_next_round",
-                lang,
-                round=upcoming.id,
-                opens=upcoming.opens.isoformat(),
-                closes=upcoming.closes.isoformat(),
-            )
-        )
+        lines.append(period_text("form_next_round", upcoming, lang))
     else:
         lines.append(t("form_no_next_round", lang))
     rows = [
