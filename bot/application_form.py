@@ -105,6 +105,18 @@ def entry_index(arg: str, state: FormState, entries: list[Any]) -> int | None:
     return int(index)
 
 
+def remove_entry(arg: str, state: FormState, section: str) -> Outcome | None:
+    """A ➖ button on the members or budget list: the entry goes and the list's version moves
+    on, so the same button pressed again is stale (None) instead of removing the next entry."""
+    entries = state.data[section]
+    index = entry_index(arg, state, entries)
+    if index is None:
+        return None
+    entries.pop(index)
+    state.changed_lists()
+    return Outcome(state)
+
+
 def file_size_label() -> str:
     """The largest proposal file, as the texts say it (10MB)."""
     return f"{MAX_FILE_BYTES // (1024 * 1024)}MB"
@@ -293,12 +305,7 @@ class ApplicationForm:
             state.step = "members" if data["members"] else "member_name"
             return Outcome(state)
         if action == "mdel" and step == "members":
-            index = entry_index(arg, state, data["members"])
-            if index is None:
-                return None
-            data["members"].pop(index)
-            state.changed_lists()
-            return Outcome(state)
+            return remove_entry(arg, state, "members")
         if action == "mdone" and step == "members":
             if len(data["members"]) < self.round.min_members:
                 return Outcome(
@@ -318,12 +325,7 @@ class ApplicationForm:
             state.pending, state.step = {}, "budget"  # the line being entered is left out
             return Outcome(state)
         if action == "bdel" and step == "budget":
-            index = entry_index(arg, state, data["budget"])
-            if index is None:
-                return None
-            data["budget"].pop(index)
-            state.changed_lists()
-            return Outcome(state)
+            return remove_entry(arg, state, "budget")
         if action == "bdone" and step == "budget":
             if not data["budget"]:
                 return Outcome(state, "form_budget_empty")
