@@ -9,7 +9,8 @@ the bot) joins the thread."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Concatenate, ParamSpec
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -21,6 +22,9 @@ from handlers import application, broadcasts, handoff, screener, staff
 from handlers.deps import deps
 from storage.flows import flows_by_recency
 
+P = ParamSpec("P")
+# A flow's handler for one kind of input (text, media, /cancel): True when it took the input.
+Taker = Callable[Concatenate[Update, ContextTypes.DEFAULT_TYPE, P], Awaitable[bool]]
 TakeText = Callable[[Update, ContextTypes.DEFAULT_TYPE, str, str], Awaitable[bool]]
 Take = Callable[[Update, ContextTypes.DEFAULT_TYPE, str], Awaitable[bool]]
 
@@ -52,31 +56,38 @@ def _recent_flows(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[st
     return flows_by_recency(deps(context).engine, user.id) if user is not None else []
 
 
+async def _first_to_take(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    takers: Mapping[str, Taker[P]],
+    last: Taker[P],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> bool:
+    """Offers the input to the user's flows, the one touched last first, until one takes it;
+    `last` gets what none of them took. Text, media and /cancel all go this one way, so the
+    order of flows is the same whatever the user sends."""
+    for flow in _recent_flows(update, context):
+        take = takers.get(flow)
+        if take is not None and await take(update, context, *args, **kwargs):
+            return True
+    return await last(update, context, *args, **kwargs)
+
+
 async def take_text(
     update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: str
 ) -> bool:
     """Typed text to the flow it answers; False when it is a question for the bot."""
-    for flow in _recent_flows(update, context):
-        take = TEXT.get(flow)
-        if take is not None and await take(update, context, text, lang):
-            return True
-    # A thread opened before threads had their flow row still takes the follow-ups.
-    return await handoff.forward_followup(update, context, text, lang)
+    # Last the handoff thread: one opened before threads had their flow row still takes the
+    # follow-ups.
+    return await _first_to_take(update, context, TEXT, handoff.forward_followup, text, lang)
 
 
 async def take_media(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     """A photo, document or other media to the flow that wants it; False when none does."""
-    for flow in _recent_flows(update, context):
-        take = MEDIA.get(flow)
-        if take is not None and await take(update, context, lang):
-            return True
-    return await handoff.forward_media(update, context, lang)
+    return await _first_to_take(update, context, MEDIA, handoff.forward_media, lang)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> bool:
     """/cancel stops the flow the user is in now; False when there is nothing to cancel."""
-    for flow in _recent_flows(update, context):
-        stop = CANCEL.get(flow)
-        if stop is not None and await stop(update, context, lang):
-            return True
-    return await handoff.cancel_thread(update, context, lang)
+    return await _first_to_take(update, context, CANCEL, handoff.cancel_thread, lang)
