@@ -12,6 +12,7 @@ from bot.clock import SEOUL
 from bot.office_hours import OfficeHours
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalBotApi, LocalChat, SentMessage
+from tests.helpers import STICKER
 
 STAFF_CHAT = -100555
 
@@ -242,15 +243,7 @@ async def test_nothing_is_said_in_the_staff_chat_about_its_own_media(app_with_st
         "date": 0,
         "chat": {"id": STAFF_CHAT, "type": "supergroup"},
         "from": {"id": 900001, "is_bot": False, "first_name": "직원"},
-        "sticker": {
-            "file_id": "s",
-            "file_unique_id": "s",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-            "type": "regular",
-        },
+        "sticker": STICKER,
     }
     await LocalChat(app, api, user_id=900001).send_update({"message": message})
     assert len(api.outbox) == before

@@ -20,6 +20,7 @@ from handlers.flood import FloodGate
 from handlers.local_api import LocalBotApi, LocalChat
 from storage.db import make_engine
 from storage.models import Application, FlowState, Subscription, User
+from tests.helpers import STICKER
 
 USERS = (7001, 7002, 7003)
 BYSTANDER = 7999
@@ -114,16 +115,7 @@ def payload(chat: LocalChat, kind: str, text: str, command: str, data: str, mess
         entity = [{"type": "bot_command", "offset": 0, "length": len(command.split()[0])}]
         return {"message": {**base, "text": command, "entities": entity}}
     if kind == "sticker":
-        sticker = {
-            "file_id": "s",
-            "file_unique_id": "s",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-            "type": "regular",
-        }
-        return {"message": {**base, "sticker": sticker}}
+        return {"message": {**base, "sticker": STICKER}}
     if kind == "edited":
         return {"edited_message": {**base, "text": text or "x", "edit_date": int(time.time())}}
     if kind == "document":

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from handlers.local_api import LocalChat
 from storage.models import UnansweredQuestion, User
-from tests.helpers import labels
+from tests.helpers import STICKER, labels
 
 
 async def test_start_greets_and_offers_the_five_main_buttons(chat: LocalChat) -> None:
@@ -130,15 +130,7 @@ async def test_sticker_gets_a_polite_note(chat: LocalChat) -> None:
         "date": 0,
         "chat": {"id": 4242, "type": "private"},
         "from": chat.user,
-        "sticker": {
-            "file_id": "s",
-            "file_unique_id": "s",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-            "type": "regular",
-        },
+        "sticker": STICKER,
     }
     [reply] = await chat.send_update({"message": sticker})
     assert "글자로 된 질문" in reply.text
