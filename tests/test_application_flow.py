@@ -13,47 +13,19 @@ from handlers.app import build_application, post_init
 from handlers.local_api import LocalChat
 from storage import applications as store
 from storage.models import Application, FlowState
-from tests.helpers import labels
-
-FORM_DATA = {
-    "team_name": "팀", "title": "제목", "theme": "청년문화", "description": "소개",
-    "phone": "010-1111-2222", "members": [{"name": "가", "age": 20, "tie": "reside"}] * 3,
-    "budget": [{"item": "재료비", "amount": 100000}],
-}  # fmt: skip
-MEMBERS = [
-    ("김하나", "24", "영등포구에 살아요"),
-    ("이둘", "31", "영등포구에서 일해요"),
-    ("박셋", "19", "영등포구에서 활동해요"),
-]
+from tests.helpers import (
+    FORM_DATA,
+    MEMBERS,
+    add_members,
+    fill_until_review,
+    labels,
+    start_members,
+)
 
 
 def rows(engine, model) -> list:
     with Session(engine) as session:
         return list(session.exec(select(model)))
-
-
-async def fill_until_review(chat: LocalChat) -> None:
-    await chat.send("/apply")
-    await chat.press("✅ 동의하고 시작")
-    await chat.send("문래 청춘들")
-    await chat.send("골목 벽화 프로젝트")
-    await chat.press("청년문화")
-    await chat.send("문래동 골목에 청년 작가들과 벽화를 그려요.")
-    for name, age, tie in MEMBERS:
-        if chat.last.text.startswith("팀원"):
-            await chat.press("➕ 팀원 추가")
-        await chat.send(name)
-        await chat.send(age)
-        await chat.press(tie)
-    await chat.press("다음 ▶️")
-    await chat.send("010 1234 5678")
-    await chat.send("재료비")
-    await chat.send("60만원")
-    await chat.press("➕ 예산 항목 추가")
-    await chat.send("홍보물")
-    await chat.send("400,000")
-    await chat.press("다음 ▶️")
-    await chat.press("건너뛰기")
 
 
 async def test_consent_comes_first_and_nothing_is_stored_before_it(chat: LocalChat, engine) -> None:
@@ -449,15 +421,6 @@ async def test_changes_are_refused_at_submit_once_staff_decided(
     assert [row for row in rows(engine, FlowState) if row.user_id == chat.user_id] == []
 
 
-async def start_members(chat: LocalChat) -> None:
-    await chat.send("/apply")
-    await chat.press("✅ 동의하고 시작")
-    await chat.send("문래 청춘들")
-    await chat.send("골목 벽화 프로젝트")
-    await chat.press("청년문화")
-    await chat.send("문래동 골목에 청년 작가들과 벽화를 그려요.")
-
-
 async def test_back_inside_a_member_returns_to_its_previous_question(chat: LocalChat) -> None:
     await start_members(chat)
     await chat.send("김하나")
@@ -483,12 +446,7 @@ async def test_back_inside_a_member_returns_to_its_previous_question(chat: Local
 
 async def test_back_inside_a_budget_line_and_from_the_phone(chat: LocalChat) -> None:
     await start_members(chat)
-    for name, age, tie in MEMBERS:
-        if chat.last.text.startswith("팀원"):
-            await chat.press("➕ 팀원 추가")
-        await chat.send(name)
-        await chat.send(age)
-        await chat.press(tie)
+    await add_members(chat)
     await chat.press("다음 ▶️")
     await chat.send("010 1234 5678")
     await chat.send("재료비")
@@ -677,12 +635,7 @@ async def test_a_phone_typed_just_after_closing_is_not_kept_as_a_question(
     from storage.models import UnansweredQuestion
 
     await start_members(chat)
-    for name, age, tie in MEMBERS:
-        if chat.last.text.startswith("팀원"):
-            await chat.press("➕ 팀원 추가")
-        await chat.send(name)
-        await chat.send(age)
-        await chat.press(tie)
+    await add_members(chat)
     [phone_step] = await chat.press("다음 ▶️")
     assert phone_step.text.startswith("6. 대표자 휴대전화번호를")
     now[0] = datetime(2018, 5, 1, 0, 1, tzinfo=SEOUL)  # 2018H1 closed at the end of 04-30

@@ -12,7 +12,7 @@ from bot.clock import SEOUL
 from bot.office_hours import OfficeHours
 from handlers.app import build_application, post_init
 from handlers.local_api import LocalBotApi, LocalChat, SentMessage
-from tests.helpers import STICKER
+from tests.helpers import FORM_DATA, STICKER
 
 STAFF_CHAT = -100555
 
@@ -310,7 +310,6 @@ def document(chat: LocalChat, file_id: str = "proposal-1") -> dict:
 def form_at_file_step(engine, user_id: int) -> None:
     from bot.application_form import FormState
     from storage.flows import save_flow
-    from tests.test_application_flow import FORM_DATA
 
     state = FormState(round_id="2018H1", step="file", data=dict(FORM_DATA))
     save_flow(engine, user_id, "application", state.to_json())

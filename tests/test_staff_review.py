@@ -24,8 +24,7 @@ from storage import staff as staff_store
 from storage.db import make_engine
 from storage.models import Application, StaffAction
 from tests.conftest import ADMIN_ID
-from tests.helpers import labels
-from tests.test_application_flow import FORM_DATA, fill_until_review
+from tests.helpers import FORM_DATA, fill_until_review, labels
 
 ROOT = Path(__file__).resolve().parent.parent
 
