@@ -32,15 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def seed(
     engine, round_id: str, count: int, status: str = "submitted", first_user: int = 70000
 ) -> list[Application]:
-    data = {
-        "team_name": "팀", "title": "제목", "theme": "청년문화", "description": "소개",
-        "phone": "010-1111-2222", "members": [{"name": "가", "age": 20, "tie": "reside"}] * 3,
-        "budget": [{"item": "재료비", "amount": 100000}],
-    }  # fmt: skip
     made = []
     for i in range(count):
         user = first_user + i
-        result = store.submit(engine, round_id, user, user, {**data, "team_name": f"팀{i}"})
+        result = store.submit(engine, round_id, user, user, {**FORM_DATA, "team_name": f"팀{i}"})
         assert result.created
         if status != "submitted":
             store.set_status(engine, result.application.id, status, "seed", 1)
