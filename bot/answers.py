@@ -15,6 +15,9 @@ from knowledge.schema import DatedValue, Fact, Program, Round, Topic
 MAX_CHARS = 480
 CARD_TOPICS: tuple[Topic, ...] = ("pay", "eligibility", "schedule", "place", "apply")
 EXTRA_TOPICS: tuple[Topic, ...] = ("about", "figures")
+# Topics whose other year's value is worth a line when no year is asked: the 2017 results beside
+# the 2018 plan. Pay and eligibility are not: "now" gets the current year's wage and rules only.
+BOTH_YEARS_TOPICS: tuple[Topic, ...] = ("schedule", "figures", "about")
 
 
 def pick_value(fact: Fact, year: int | None = None) -> DatedValue:
@@ -83,7 +86,32 @@ def facts_text(
     if any(fact.with_rounds for fact in facts) and rounds:
         body.append(rounds_line(rounds, lang))
     sources = "; ".join(dict.fromkeys(value.source for value in values))
-    return fit([header, *body], [*optional, t("source_line", lang, source=sources)])
+    text = fit([header, *body], [*optional, t("source_line", lang, source=sources)])
+    if year is None and topic in BOTH_YEARS_TOPICS:
+        text = with_other_year(text, [header, *body], optional, facts[0], values, lang)
+    return text
+
+
+def with_other_year(
+    text: str,
+    parts: list[str],
+    optional: list[str],
+    fact: Fact,
+    values: list[DatedValue],
+    lang: str,
+) -> str:
+    """The answer with the fact's value for the other year too (the 2017 results beside the
+    2018 plan), labelled with its year, when the question named no year and it all fits."""
+    shown = values[0]
+    other = next((v for v in sorted(fact.values, key=lambda v: -v.year) if v is not shown), None)
+    if other is None or value_text(other, lang) == value_text(shown, lang):
+        return text
+    line = t("other_year_line", lang, label=t(f"year_label_{other.year}", lang))
+    line += value_text(other, lang)
+    sources = "; ".join(dict.fromkeys([*(v.source for v in values), other.source]))
+    source = t("source_line", lang, source=sources)
+    longer = "\n".join([*parts, *optional, line, source])
+    return longer if len(longer) <= MAX_CHARS else text
 
 
 def rounds_line(rounds: list[Round], lang: str) -> str:

@@ -121,6 +121,17 @@ def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list
     return list(expanded)
 
 
+def typed_name(korean: str, name: str) -> str:
+    """The window of the question that a misspelled name was typed as (일자리플러스샌터 for
+    일자리플러스센터): as many syllables as the name, closest letter by letter."""
+    size = len(name)
+    if len(korean) <= size:
+        return korean
+    target = jamo(name)
+    windows = (korean[start : start + size] for start in range(len(korean) - size + 1))
+    return min(windows, key=lambda window: Levenshtein.distance(jamo(window), target))
+
+
 def duty_core(duty: str) -> str:
     """The distinctive part of a team duty: '직업소개소 관리' -> '직업소개소'."""
     core = compact(duty)
@@ -253,7 +264,8 @@ class Matcher:
         # Topic words are read with the program's name taken out (드림팀 says nothing of 팀).
         topic_korean, topic_english = korean, english
         if alias is not None and alias.pattern is None:
-            topic_korean = korean.replace(alias.packed, "|")
+            typed = alias.packed if alias.packed in korean else typed_name(korean, alias.packed)
+            topic_korean = korean.replace(typed, "|")
         elif alias is not None and alias.pattern is not None:
             topic_english = alias.pattern.sub("|", english)
         topic_scores = {

@@ -69,6 +69,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "year_label_2018": {"ko": "2018년 계획", "en": "2018 plan"},
     "year_label_2017": {"ko": "2017년 자료", "en": "2017 figures"},
     "source_line": {"ko": "출처: {source}", "en": "Source: {source}"},
+    "other_year_line": {"ko": "{label}: ", "en": "{label}: "},
     "team_line": {
         "ko": "담당: 일자리정책과 {teams}",
         "en": "In charge: Job Policy Division, {teams}",

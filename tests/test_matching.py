@@ -126,6 +126,28 @@ def test_answer_names_the_year_it_states(assistant) -> None:
     assert "2017년 자료" in assistant.ask("2017년 지역공동체 일자리 일당").text
 
 
+def test_no_year_asked_gets_the_other_years_results_labelled_beside_the_plan(assistant) -> None:
+    reply = assistant.ask("사경센터 입주 기업 몇 곳이에요")
+    assert "기업 7개, 창업팀 4개" in reply.text  # the newest value first
+    assert "2017년 자료: 입주현황은 11개" in reply.text
+    assert reply.text.count("출처") == 1 and "2017 실적 3." in reply.text
+    named = assistant.ask("2018년 사경센터 입주 기업 몇 곳이에요").text
+    assert "11개" not in named  # a year asked gets that year only
+
+
+def test_a_wage_asked_for_now_gets_the_current_year_only(assistant) -> None:
+    text = assistant.ask("공공근로 시급").text
+    assert "7,530원" in text and "2017년 자료" not in text
+
+
+def test_a_misspelled_name_says_nothing_of_the_fact_asked(assistant) -> None:
+    # 일자리플러스샌터: the name's own words (일자리플러스) do not pick the placements figure
+    reply = assistant.ask("일자리플러스샌터 알려주세요")
+    assert reply.program_id == "jobplus_center"
+    assert reply.text.startswith("[일자리플러스센터]\n")  # the card, not 1,697명 취업연계
+    assert "1,697" not in reply.text
+
+
 def test_query_forms() -> None:
     query = Query.of("  공공근로  시금이   얼마에여?? ", {"시금": "시급", "에여": "예요"})
     assert query.compact == "공공근로시급이얼마예요"
