@@ -73,21 +73,30 @@ def facts_text(
     facts: list[Fact],
     year: int | None,
     lang: str,
+    where: bool = False,
 ) -> str:
+    """The facts' values for the year, newest when none is asked. `where`: the question asked
+    where (목공 배울 수 있는 데 어디예요), so the program's place and team follow the fact."""
     values = [pick_value(fact, year) for fact in facts]
     years = sorted({value.year for value in values}, reverse=True)
     year_label = ", ".join(t(f"year_label_{y}", lang) for y in years)
     header = f"[{program_name(program, lang)}] {topic_label(topic, lang)} ({year_label})"
     body = [value_text(values[0], lang)]
     optional = [value_text(value, lang) for value in values[1:]]
-    if topic == "place":
+    where = where and topic != "place"
+    if where:
+        place = next((pick_value(f) for f in program.facts if f.topic == "place"), None)
+        if place is not None:
+            body.append(value_text(place, lang))
+            values.append(place)
+    if topic == "place" or where:
         body.append(team_line(kb, program, lang))
     rounds = [r for r in kb.rounds if r.year == values[0].year]
     if any(fact.with_rounds for fact in facts) and rounds:
         body.append(rounds_line(rounds, lang))
     sources = "; ".join(dict.fromkeys(value.source for value in values))
     text = fit([header, *body], [*optional, t("source_line", lang, source=sources)])
-    if year is None and topic in BOTH_YEARS_TOPICS:
+    if year is None and topic in BOTH_YEARS_TOPICS and not where:
         text = with_other_year(text, [header, *body], optional, facts[0], values, lang)
     return text
 
@@ -132,7 +141,8 @@ def answer_match(kb: KnowledgeBase, match: Match, lang: str) -> Reply:
     """The reply to a free-text question once it has been matched."""
     if match.kind == "facts" and match.program_id and match.topic:
         program = kb.programs[match.program_id]
-        text = facts_text(kb, program, match.topic, match.facts, match.year, lang)
+        where = match.asked == "place"
+        text = facts_text(kb, program, match.topic, match.facts, match.year, lang, where)
         buttons = more_buttons(program, lang)
         if match.topic == "eligibility" and program.rules:
             buttons.insert(

@@ -87,6 +87,7 @@ class Match:
     english: bool = False
     wants_screener: bool = False
     detail: str | None = None  # a detail the report never gives (전화번호), as asked
+    asked: Topic | None = None  # the topic of the question word (어디 → place)
 
 
 ENGLISH_STOPWORDS = frozenset(
@@ -292,7 +293,7 @@ class Matcher:
         if program_id is None:
             program_id = self._identify_by_keywords(korean, english)
 
-        result = Match(kind="fallback", year=year, english=query.english)
+        result = Match(kind="fallback", year=year, english=query.english, asked=asked)
         other_year = self._other_year(query.spaced)
         if other_year is not None and any(
             str(other_year) in f.text for f in self.facts if f.program_id == program_id

@@ -148,6 +148,15 @@ def test_a_misspelled_name_says_nothing_of_the_fact_asked(assistant) -> None:
     assert "1,697" not in reply.text
 
 
+def test_where_after_a_named_fact_gives_the_programs_place_and_team(assistant) -> None:
+    reply = assistant.ask("목공 기술 배울 수 있는 데 어디예요?")
+    assert reply.program_id == "youth_job_center"
+    assert "목공" in reply.text  # the fact asked about
+    assert "문래동3가 46" in reply.text and "청년지원팀" in reply.text  # and where it is
+    no_place = assistant.ask("협동조합 설립신고 어디다 해요?")
+    assert "설립신고" in no_place.text and "사회적경제팀" in no_place.text
+
+
 def test_query_forms() -> None:
     query = Query.of("  공공근로  시금이   얼마에여?? ", {"시금": "시급", "에여": "예요"})
     assert query.compact == "공공근로시급이얼마예요"
