@@ -16,7 +16,15 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from bot.normalize import Query, compact, has_hangul, jamo, spaced, term_pattern
+from bot.normalize import (
+    Query,
+    compact,
+    ends_in_past_tense,
+    has_hangul,
+    jamo,
+    spaced,
+    term_pattern,
+)
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Fact, Topic
 
@@ -33,6 +41,9 @@ MAX_FACTS = 2
 LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) names its program alone
 HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-final)
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
+ENGLISH_MIN_WORDS = 2  # an English question names a program by two of its words at least
+ENGLISH_MIN_RARITY = 3.0  # ... rare ones: log(programs / programs with the word), summed
+ENGLISH_LEAD = 1.0  # ... and well ahead of the next program
 COMMON_SHARE = 0.15  # a word found in more facts than this says nothing about which one
 DUTY_SUFFIXES = ("육성및지원", "활성화", "관리", "운영", "추진", "지원", "사업")
 
@@ -97,9 +108,30 @@ ENGLISH_STOPWORDS = frozenset(
 )
 
 
+ENGLISH_SUFFIXES = (
+    "ications", "ication", "icants", "icant", "ments", "ment", "ings", "ing", "ies", "ied",
+    "ers", "er", "ed", "es", "s", "y", "e",
+)  # fmt: skip
+STEM_MIN = 3
+
+
 def english_word(word: str) -> str:
-    """A word as English overlap compares it: plural 's' dropped (courses → course)."""
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+    """A word as English overlap compares it: its stem, so the forms of one word meet (apply,
+    applied, application → appl; courses, course → cours). One suffix at a time, twice at most
+    (applying → apply → appl), never below three letters."""
+    for _ in range(2):
+        suffix = next(
+            (
+                end
+                for end in ENGLISH_SUFFIXES
+                if word.endswith(end) and len(word) - len(end) >= STEM_MIN
+            ),
+            None,
+        )
+        if suffix is None or word.endswith("ss"):
+            break
+        word = word[: -len(suffix)]
+    return word
 
 
 def english_content_words(english: str) -> list[str]:
@@ -124,13 +156,24 @@ def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list
 
 def typed_name(korean: str, name: str) -> str:
     """The window of the question that a misspelled name was typed as (일자리플러스샌터 for
-    일자리플러스센터): as many syllables as the name, closest letter by letter."""
-    size = len(name)
-    if len(korean) <= size:
-        return korean
+    일자리플러스센터, 청년네트웍 for 청년네트워크): the closest letter by letter, of the name's
+    length give or take a syllable."""
     target = jamo(name)
-    windows = (korean[start : start + size] for start in range(len(korean) - size + 1))
-    return min(windows, key=lambda window: Levenshtein.distance(jamo(window), target))
+    windows = [
+        (
+            Levenshtein.distance(jamo(korean[start : start + size]), target),
+            abs(size - len(name)),
+            start,
+            size,
+        )
+        for size in (len(name) - 1, len(name), len(name) + 1)
+        if 0 < size <= len(korean)
+        for start in range(len(korean) - size + 1)
+    ]
+    if not windows:
+        return korean
+    _, _, start, size = min(windows)
+    return korean[start : start + size]
 
 
 def duty_core(duty: str) -> str:
@@ -162,6 +205,7 @@ class Matcher:
         vocabulary = kb.vocabulary
         self.replacements = vocabulary.replacements
         self.years = {compact(word): year for word, year in vocabulary.years.items()}
+        self.past_tense_year = vocabulary.past_tense_year
         self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
@@ -185,6 +229,9 @@ class Matcher:
         topic_words = {term.packed for terms in self.topics.values() for term in terms}
         topic_words |= {term.packed for _, term in self.question_words}
         self.topic_words = frozenset(topic_words)
+        self.english_topic_words = frozenset(
+            english_word(word) for word in topic_words if not has_hangul(word)
+        )
         self.amount_of = {
             topic: tuple(Term.of(w) for w in words) for topic, words in vocabulary.amount_of.items()
         }
@@ -246,6 +293,20 @@ class Matcher:
                 )
                 self.facts.append(IndexedFact(program.id, fact, terms, specific, text, words_en))
 
+        # Each program's English words (names and the English of its facts, not eligibility:
+        # that names other schemes), for English questions that name no program.
+        self.english_words: dict[str, frozenset[str]] = {}
+        for program in kb.programs.values():
+            texts = [program.name.en or "", *(a for a in program.aliases if not has_hangul(a))]
+            texts += [
+                value.en or ""
+                for fact in program.facts
+                if fact.topic != "eligibility"
+                for value in fact.values
+            ]
+            self.english_words[program.id] = frozenset(
+                english_word(word) for text in texts for word in spaced(text).split()
+            )
         self._fact_share = lru_cache(maxsize=4096)(self._share_of_facts)
         self._last_spaced = ""
 
@@ -260,6 +321,8 @@ class Matcher:
         korean = query.compact if has_hangul(query.compact) else ""
         english = query.spaced if re.search("[a-z]", query.spaced) else ""
         year = next((y for word, y in self.years.items() if word in query.compact), None)
+        if year is None and ends_in_past_tense(korean):
+            year = self.past_tense_year  # 발대식 언제 했어요: the report's results year
 
         program_id, alias = self._find_program(korean, english)
         # Topic words are read with the program's name taken out (드림팀 says nothing of 팀).
@@ -292,6 +355,8 @@ class Matcher:
             asked = None  # "what is the wage": the content word says what is asked
         if program_id is None:
             program_id = self._identify_by_keywords(korean, english)
+        if program_id is None and english and not korean:
+            program_id = self._identify_by_english(english)
 
         result = Match(kind="fallback", year=year, english=query.english, asked=asked)
         other_year = self._other_year(query.spaced)
@@ -445,6 +510,30 @@ class Matcher:
                 best = (score, program_id)
         return best[1]
 
+    def _identify_by_english(self, english: str) -> str | None:
+        """The program an English question describes without naming it (the training course for
+        airport security screeners): the one whose English texts hold the question's rare words,
+        two of them at least, well ahead of any other program."""
+        words = set(english_content_words(english))
+        total = len(self.english_words)
+        scores: list[tuple[float, int, str]] = []
+        for program_id, known in self.english_words.items():
+            found = [w for w in words if w in known]
+            rarity = sum(
+                math.log(total / sum(w in other for other in self.english_words.values()))
+                for w in found
+            )
+            scores.append((rarity, len(found), program_id))
+        scores.sort(reverse=True)
+        (best, count, program_id), (second, _, _) = scores[0], scores[1]
+        if (
+            count >= ENGLISH_MIN_WORDS
+            and best >= ENGLISH_MIN_RARITY
+            and best - second >= ENGLISH_LEAD
+        ):
+            return program_id
+        return None
+
     def _rank_facts(
         self,
         program_id: str,
@@ -496,7 +585,12 @@ class Matcher:
             scored = by_name
         elif asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
-            named = [item for item in scored if self._names_outright(item, scored, korean)]
+            named = [
+                item
+                for item in scored
+                if self._names_outright(item, scored, korean)
+                or self._names_outright_en(item, scored, english_content_words(english))
+            ]
             if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):
                 scored = named
             elif on_topic:
@@ -545,6 +639,19 @@ class Matcher:
             and word not in others
             and not CONDITION.search(korean[korean.find(word) + len(word) :][:3])
             for word in found
+        )
+
+    def _names_outright_en(self, item, scored, words_en: list[str]) -> bool:
+        """Whether the English question names the fact by a word of its English text that no
+        other fact of the program has and few facts at all (launch ceremony → the launch)."""
+        _, indexed, _ = item
+        others = {word for _, other, _ in scored if other is not indexed for word in other.words_en}
+        return any(
+            word in indexed.words_en
+            and word not in others
+            and self._fact_share(word) <= COMMON_SHARE
+            and word not in self.english_topic_words
+            for word in words_en
         )
 
     def _year_asked_about(self, fact: Fact, korean: str) -> int | None:

@@ -51,6 +51,21 @@ def jamo(text: str) -> str:
     return "".join(letters)
 
 
+_PAST_TAIL = _TAILS.index("ㅆ")
+_NOT_PAST = frozenset("있겠")  # ㅆ-final syllables that are no past tense: 있어요, 하겠어요
+_LAST_PREDICATE = 5  # syllables at the end of a question where its last verb is
+
+
+def ends_in_past_tense(compact_korean: str) -> bool:
+    """Whether the question's last verb is in the past tense (열렸어요, 했나요, 였어요): a syllable
+    ending in ㅆ near its end, other than 있 and 겠."""
+    for char in compact_korean[-_LAST_PREDICATE:]:
+        code = ord(char) - _SYLLABLE_BASE
+        if 0 <= code < 11172 and code % 28 == _PAST_TAIL and char not in _NOT_PAST:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Query:
     """A question in the forms the matcher reads."""

@@ -29,6 +29,7 @@ class Vocabulary(Strict):
     amount_of: dict[Topic, list[str]] = {}
     replacements: dict[str, str] = {}
     years: dict[str, int] = {}
+    past_tense_year: int | None = None
     greetings: list[str] = []
     keyword_synonyms: dict[str, list[str]] = {}
     screener_triggers: list[str] = []

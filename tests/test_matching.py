@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import MAX_CHARS
-from bot.normalize import Query, jamo
+from bot.matcher import english_word
+from bot.normalize import Query, ends_in_past_tense, jamo
 
 
 @pytest.mark.parametrize(
@@ -155,6 +156,64 @@ def test_where_after_a_named_fact_gives_the_programs_place_and_team(assistant) -
     assert "문래동3가 46" in reply.text and "청년지원팀" in reply.text  # and where it is
     no_place = assistant.ask("협동조합 설립신고 어디다 해요?")
     assert "설립신고" in no_place.text and "사회적경제팀" in no_place.text
+
+
+@pytest.mark.parametrize(
+    ("question", "needle", "not_needle"),
+    [
+        # the last verb in the past tense asks for the report's results, not its plans
+        ("job 포 유 어디서 열렸어요", "롯데마트", "20회 이상"),
+        ("청년네트웍 발대식 언제했어요", "10. 13. 발대식", None),
+        ("잡포유 앞으로 몇 번 해요", "20회 이상", "롯데마트"),  # present tense: the plan
+    ],
+)
+def test_past_tense_asks_for_the_results_year(
+    assistant, question: str, needle: str, not_needle: str | None
+) -> None:
+    text = assistant.ask(question).text
+    assert needle in text, text
+    if not_needle:
+        assert not_needle not in text.split("2017년 자료:")[0], text
+
+
+def test_ends_in_past_tense() -> None:
+    assert ends_in_past_tense("발대식언제했어요")
+    assert ends_in_past_tense("어디서열렸나요")
+    assert not ends_in_past_tense("신청할수있어요")
+    assert not ends_in_past_tense("신청했는데언제발표해요")  # the last verb is present
+    assert not ends_in_past_tense("하면좋겠어요")
+
+
+@pytest.mark.parametrize(
+    ("question", "program", "needle"),
+    [
+        # an English question that names no program, by the rare words of its English texts
+        ("Is there a training course for airport security screeners?", "regional_training", "33"),
+        ("How many companies did the job-hunting field squad visit in 2017?", "jobplus_center", ""),
+        # a rare English word of one fact names it outright, over the question word's topic
+        ("When was the youth network launch ceremony held?", "youth_network", "10. 13."),
+        # forms of one word meet: apply / applications
+        ("When can I apply for public works?", "public_works", "November 2017"),
+    ],
+)
+def test_english_questions_by_their_rare_words(
+    assistant, question: str, program: str, needle: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id == program, reply.text
+    assert needle in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["How do I apply for unemployment benefits?", "bitcoin price"])
+def test_an_english_question_with_one_shared_word_names_no_program(assistant, question) -> None:
+    assert assistant.ask(question).program_id is None
+
+
+def test_english_word_stems_meet() -> None:
+    stems = {english_word(w) for w in ("apply", "applied", "applying", "application")}
+    assert len(stems) == 1
+    assert english_word("courses") == english_word("course")
+    assert english_word("class") == "class"
 
 
 def test_query_forms() -> None:
