@@ -210,6 +210,7 @@ class Matcher:
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
         self.work_words = tuple(Term.of(word) for word in vocabulary.work_words)
+        self.particles = tuple(vocabulary.particles)
         self.not_in_report = tuple(
             sorted(
                 (Term.of(word) for word in vocabulary.not_in_report), key=lambda t: -len(t.packed)
@@ -495,7 +496,12 @@ class Matcher:
         for program_id, words in found.items():
             words = {w for w in words if not any(w != other and w in other for other in words)}
             longest = max(len(w) for w in words)
-            strong = len(words) >= 2 or longest >= LONG_KEYWORD or (about_work and longest >= 2)
+            strong = (
+                len(words) >= 2
+                or longest >= LONG_KEYWORD
+                or (about_work and longest >= 3)
+                or (about_work and longest >= 2 and self._stands_alone(next(iter(words))))
+            )
             if not strong:
                 continue
             # Two programs with the same keyword (면접): the one whose facts share more of the
@@ -533,6 +539,17 @@ class Matcher:
         ):
             return program_id
         return None
+
+    def _stands_alone(self, word: str) -> bool:
+        """Whether a short keyword is a word of the question, not part of a longer one: followed
+        by nothing, a particle, or a word the matcher knows (목공 교육, 목공을; not 예비군)."""
+        known = (*self.particles, *self.topic_words, *(t.packed for t in self.work_words))
+        for token in self._last_spaced.split():
+            if word in token:
+                rest = token[token.find(word) + len(word) :]
+                if not rest or any(rest.startswith(other) for other in known):
+                    return True
+        return False
 
     def _rank_facts(
         self,
@@ -588,7 +605,7 @@ class Matcher:
             named = [
                 item
                 for item in scored
-                if self._names_outright(item, scored, korean)
+                if self._names_outright(item, scored, korean, asked)
                 or self._names_outright_en(item, scored, english_content_words(english))
             ]
             if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):
@@ -625,21 +642,34 @@ class Matcher:
             self._overlap_en(word, indexed.words_en) > 0 for word in words_en
         )
 
-    def _names_outright(self, item, scored, korean: str) -> bool:
+    def _names_outright(self, item, scored, korean: str, asked: Topic) -> bool:
         """Whether one of the fact's keywords found in the question is its own: no topic or
-        question word, no keyword of another fact of the program, and not the condition of the
-        question (선정되면 팀당 얼마: the amount is asked, not the selection)."""
+        question word, no keyword of another fact of the program, not the condition of the
+        question (선정되면 팀당 얼마: the amount is asked, not the selection), and not a modifier
+        of the asked topic's word after it (회사 지원금 얼마: the amount is asked, not the
+        company)."""
         _, indexed, found = item
         others = {
             word for _, other, words in scored if other is not indexed for word in other.keyword_set
         }
-        return any(
-            len(word) >= 2
-            and word not in self.topic_words
-            and word not in others
-            and not CONDITION.search(korean[korean.find(word) + len(word) :][:3])
-            for word in found
-        )
+        question_words = {term.packed for _, term in self.question_words}
+        asked_words = [
+            term.packed
+            for term in self.topics.get(asked, ())
+            if term.pattern is None and term.packed not in question_words
+        ]  # nouns of the asked topic (지원금), not question words (상담창구 몇 개)
+
+        def own(word: str) -> bool:
+            after = korean[korean.find(word) + len(word) :]
+            return (
+                len(word) >= 2
+                and word not in self.topic_words
+                and word not in others
+                and not CONDITION.search(after[:3])
+                and not any(after.startswith(topic_word) for topic_word in asked_words)
+            )
+
+        return any(own(word) for word in found)
 
     def _names_outright_en(self, item, scored, words_en: list[str]) -> bool:
         """Whether the English question names the fact by a word of its English text that no

@@ -35,6 +35,7 @@ class Vocabulary(Strict):
     screener_triggers: list[str] = []
     first_person: list[str] = []
     work_words: list[str] = []
+    particles: list[str] = []
     not_in_report: list[str] = []
     period_words: list[str] = []
 

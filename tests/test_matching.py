@@ -59,6 +59,12 @@ from bot.normalize import Query, ends_in_past_tense, jamo
         ("면접 연습 시켜주는 프로그램", "youth_academy", "면접"),
         # a misspelled course name still picks the course
         ("점포창엄운영자 교육 모집 인원", "regional_training", "점포창업"),
+        # a keyword before the asked topic's noun modifies it: the company's grant is asked
+        ("청년인턴 회사 지원금은 얼마나 돼요", "sme_youth_intern", "100만원"),
+        # ... but a count asks about the thing counted
+        ("일자리플러스센터 상담창구 몇 개 있어요", "jobplus_center", "5개"),
+        # colloquial synonyms (취직 → 취업)
+        ("공공근로 하는 동안 취직 도와줘요?", "public_works", "취업상담"),
         # a misspelled topic word of three syllables
         ("공공근로 간삭비 따로 나와요", "public_works", "간식비는 별도"),
         # a team question about a program without a place names the team
@@ -89,6 +95,7 @@ def test_question_finds_program_and_fact(
 @pytest.mark.parametrize(
     "question",
     [
+        "예비군 훈련 일정 어디서 확인해요",  # 예비 of 예비사회적기업 inside another word
         "오늘 날씨 어때",
         "맛집 추천해줘",
         "여권 발급 어디서 해요",
