@@ -690,6 +690,8 @@ class Matcher:
         if len(fact.values) < 2:
             return None
         words = self._content_words(korean)
+        if fact.topic == "pay":  # a number asked about pay is its parameter (3시간 하면 얼마)
+            words = [word for word in words if not any(c.isdigit() for c in word)]
 
         def said(value) -> int:
             text = compact(value.ko)

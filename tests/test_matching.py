@@ -39,6 +39,8 @@ from bot.normalize import Query, ends_in_past_tense, jamo
         ("중소기업에서 청년 인턴 쓰면 지원 얼마나 나와요", "sme_youth_intern", "60%"),
         # the year whose value holds the word asked about
         ("일자리플러스센터 엑셀 교육 몇 명 들었어요", "jobplus_center", "엑셀"),
+        # a number asked about pay is a parameter, not a word that picks the 2017 value
+        ("공공근로 하루 3시간만 하면 얼마 받아요?", "public_works", "7,530원"),
         # 작년 is read in the report's frame
         ("작년 공공근로 하루 일당", "public_works", "39,000원"),
         # one keyword is enough in a question about learning or work
