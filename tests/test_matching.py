@@ -65,6 +65,8 @@ from bot.normalize import Query, ends_in_past_tense, jamo
         ("청년인턴 회사 지원금은 얼마나 돼요", "sme_youth_intern", "100만원"),
         # ... but a count asks about the thing counted
         ("일자리플러스센터 상담창구 몇 개 있어요", "jobplus_center", "5개"),
+        # being employed is the young person's condition, not the company's
+        ("지금 회사 다니는 중인데 청년인턴 신청할 수 있어요?", "sme_youth_intern", "미취업"),
         # colloquial synonyms (취직 → 취업)
         ("공공근로 하는 동안 취직 도와줘요?", "public_works", "취업상담"),
         # a misspelled topic word of three syllables
@@ -201,6 +203,10 @@ def test_ends_in_past_tense() -> None:
         ("How many companies did the job-hunting field squad visit in 2017?", "jobplus_center", ""),
         # a rare English word of one fact names it outright, over the question word's topic
         ("When was the youth network launch ceremony held?", "youth_network", "10. 13."),
+        # an English name of one fact (the field squad) names it over the question word's topic
+        ("How many companies did the field squad visit?", "jobplus_center", "709"),
+        # the cooperative's own academy, not the youth academy
+        ("How many people attended the co-op startup academy in 2017?", "cooperative", "28"),
         # forms of one word meet: apply / applications
         ("When can I apply for public works?", "public_works", "November 2017"),
     ],
