@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.normalize import (
     Query,
+    asks_in_past_tense,
     compact,
     ends_in_past_tense,
     has_hangul,
@@ -322,7 +323,7 @@ class Matcher:
         korean = query.compact if has_hangul(query.compact) else ""
         english = query.spaced if re.search("[a-z]", query.spaced) else ""
         year = next((y for word, y in self.years.items() if word in query.compact), None)
-        if year is None and ends_in_past_tense(korean):
+        if year is None and (ends_in_past_tense(korean) or asks_in_past_tense(english)):
             year = self.past_tense_year  # 발대식 언제 했어요: the report's results year
 
         program_id, alias = self._find_program(korean, english)

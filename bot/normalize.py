@@ -66,6 +66,25 @@ def ends_in_past_tense(compact_korean: str) -> bool:
     return False
 
 
+_AUXILIARIES = frozenset(
+    {"do", "does", "did", "is", "are", "am", "was", "were", "has", "have", "had"}
+    | {"can", "could", "will", "would", "may", "might", "should", "shall"}
+)
+_PAST_AUXILIARIES = frozenset({"did", "was", "were"})
+
+
+def asks_in_past_tense(spaced_english: str) -> bool:
+    """Whether an English question's first auxiliary is in the past tense (When was…, How many
+    did…, Where has … been held): the question is about what happened, not what is planned."""
+    words = spaced_english.split()
+    first = next((i for i, word in enumerate(words) if word in _AUXILIARIES), None)
+    if first is None:
+        return False
+    if words[first] in _PAST_AUXILIARIES:
+        return True
+    return words[first] in ("has", "have", "had") and "been" in words[first + 1 :]
+
+
 @dataclass(frozen=True)
 class Query:
     """A question in the forms the matcher reads."""

@@ -7,7 +7,7 @@ import pytest
 
 from bot.answers import MAX_CHARS
 from bot.matcher import english_word
-from bot.normalize import Query, ends_in_past_tense, jamo
+from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
 
 
 @pytest.mark.parametrize(
@@ -185,6 +185,13 @@ def test_past_tense_asks_for_the_results_year(
     assert needle in text, text
     if not_needle:
         assert not_needle not in text.split("2017년 자료:")[0], text
+
+
+def test_english_past_tense_asks_for_the_results_year(assistant) -> None:
+    assert "Lotte Mart" in assistant.ask("Where has the Job for You event been held?").text
+    assert "20 or more" in assistant.ask("How often is the Job for You event held?").text
+    assert asks_in_past_tense("how many people did the academy train")
+    assert not asks_in_past_tense("can i apply if i was on unemployment benefit")
 
 
 def test_ends_in_past_tense() -> None:
