@@ -74,9 +74,11 @@ def facts_text(
     year: int | None,
     lang: str,
     where: bool = False,
+    compare: bool = False,
 ) -> str:
     """The facts' values for the year, newest when none is asked. `where`: the question asked
-    where (목공 배울 수 있는 데 어디예요), so the program's place and team follow the fact."""
+    where (목공 배울 수 있는 데 어디예요), so the program's place and team follow the fact.
+    `compare`: the question compares the years, so the other year's value follows too."""
     values = [pick_value(fact, year) for fact in facts]
     years = sorted({value.year for value in values}, reverse=True)
     year_label = ", ".join(t(f"year_label_{y}", lang) for y in years)
@@ -96,7 +98,7 @@ def facts_text(
         body.append(rounds_line(rounds, lang))
     sources = "; ".join(dict.fromkeys(value.source for value in values))
     text = fit([header, *body], [*optional, t("source_line", lang, source=sources)])
-    if year is None and topic in BOTH_YEARS_TOPICS and not where:
+    if (compare or (year is None and topic in BOTH_YEARS_TOPICS)) and not where:
         text = with_other_year(text, [header, *body], optional, facts[0], values, lang)
     return text
 
@@ -142,7 +144,9 @@ def answer_match(kb: KnowledgeBase, match: Match, lang: str) -> Reply:
     if match.kind == "facts" and match.program_id and match.topic:
         program = kb.programs[match.program_id]
         where = match.asked == "place"
-        text = facts_text(kb, program, match.topic, match.facts, match.year, lang, where)
+        text = facts_text(
+            kb, program, match.topic, match.facts, match.year, lang, where, match.compare
+        )
         buttons = more_buttons(program, lang)
         if match.topic == "eligibility" and program.rules:
             buttons.insert(

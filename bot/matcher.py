@@ -100,6 +100,7 @@ class Match:
     wants_screener: bool = False
     detail: str | None = None  # a detail the report never gives (전화번호), as asked
     asked: Topic | None = None  # the topic of the question word (어디 → place)
+    compare: bool = False  # the question compares the years (작년보다 올랐어요)
 
 
 ENGLISH_STOPWORDS = frozenset(
@@ -207,6 +208,7 @@ class Matcher:
         self.replacements = vocabulary.replacements
         self.years = {compact(word): year for word, year in vocabulary.years.items()}
         self.past_tense_year = vocabulary.past_tense_year
+        self.comparison_words = tuple(Term.of(word) for word in vocabulary.comparison_words)
         self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
@@ -322,8 +324,17 @@ class Matcher:
         self._last_spaced = query.spaced
         korean = query.compact if has_hangul(query.compact) else ""
         english = query.spaced if re.search("[a-z]", query.spaced) else ""
-        year = next((y for word, y in self.years.items() if word in query.compact), None)
-        if year is None and (ends_in_past_tense(korean) or asks_in_past_tense(english)):
+        named_years = {y for word, y in self.years.items() if word in query.compact}
+        # 작년보다 올랐어요, 2017년이랑 2018년: a comparison asks for both years.
+        compare = len(named_years) >= 2 or any(
+            term.find(korean, english) for term in self.comparison_words
+        )
+        year = None if compare else next(iter(named_years), None)
+        if (
+            year is None
+            and not compare
+            and (ends_in_past_tense(korean) or asks_in_past_tense(english))
+        ):
             year = self.past_tense_year  # 발대식 언제 했어요: the report's results year
 
         program_id, alias = self._find_program(korean, english)
@@ -360,7 +371,9 @@ class Matcher:
         if program_id is None and english and not korean:
             program_id = self._identify_by_english(english)
 
-        result = Match(kind="fallback", year=year, english=query.english, asked=asked)
+        result = Match(
+            kind="fallback", year=year, english=query.english, asked=asked, compare=compare
+        )
         other_year = self._other_year(query.spaced)
         if other_year is not None and any(
             str(other_year) in f.text for f in self.facts if f.program_id == program_id
@@ -392,7 +405,7 @@ class Matcher:
                 asked == "about" and not self._names_a_fact(facts[0], korean, english)
             ):
                 result.kind, result.topic, result.facts = "facts", facts[0].topic, facts
-                if year is None:
+                if year is None and not compare:
                     result.year = self._year_asked_about(facts[0], topic_korean)
             elif asked == "about":
                 result.kind = "card"  # "뉴딜이 뭐예요?": the program's card says what it is
@@ -600,7 +613,9 @@ class Matcher:
         if by_name:
             # The name the question used is a fact's own (job 포 유, 건축배관): that fact answers,
             # whatever the question word (잡포유 몇 명 취업: the job fair's results).
-            scored = by_name
+            # Named by several facts (꿈더하기베이커리: what it does, where it is): the asked one.
+            on_topic = [item for item in by_name if item[1].fact.topic == asked]
+            scored = on_topic or by_name
         elif asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
             named = [
@@ -690,9 +705,9 @@ class Matcher:
         question (엑셀 교육: the 2017 value lists it), else None for the newest."""
         if len(fact.values) < 2:
             return None
+        if fact.topic == "pay":
+            return None  # the words of a pay question are its parameters (한 시간 일하면 얼마)
         words = self._content_words(korean)
-        if fact.topic == "pay":  # a number asked about pay is its parameter (3시간 하면 얼마)
-            words = [word for word in words if not any(c.isdigit() for c in word)]
 
         def said(value) -> int:
             text = compact(value.ko)

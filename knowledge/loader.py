@@ -30,6 +30,7 @@ class Vocabulary(Strict):
     replacements: dict[str, str] = {}
     years: dict[str, int] = {}
     past_tense_year: int | None = None
+    comparison_words: list[str] = []
     greetings: list[str] = []
     keyword_synonyms: dict[str, list[str]] = {}
     screener_triggers: list[str] = []

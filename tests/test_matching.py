@@ -41,6 +41,14 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("일자리플러스센터 엑셀 교육 몇 명 들었어요", "jobplus_center", "엑셀"),
         # a number asked about pay is a parameter, not a word that picks the 2017 value
         ("공공근로 하루 3시간만 하면 얼마 받아요?", "public_works", "7,530원"),
+        # ... nor any word of a pay question (한 시간 is not the 2017 value's 6시간)
+        ("공공근로 뽑혔는데 한 시간 일하면 얼마 쳐줘요?", "public_works", "7,530원"),
+        # a name of several facts: the one on the asked topic
+        ("꿈더하기베이커리 위치", "village_enterprise", "영등포로64길"),
+        # 얼마나 넓어요 asks for the floor area, not an amount of money
+        ("청년일자리 지원센터 얼마나 넓어요", "youth_job_center", "189.02㎡"),
+        # the programme's 2017 name is a name of the programme, not of one fact
+        ("작년 뭉치잡 공모 기간 언제였어?", "youth_dream_team", "9.13"),
         # 작년 is read in the report's frame
         ("작년 공공근로 하루 일당", "public_works", "39,000원"),
         # one keyword is enough in a question about learning or work
@@ -185,6 +193,16 @@ def test_past_tense_asks_for_the_results_year(
     assert needle in text, text
     if not_needle:
         assert not_needle not in text.split("2017년 자료:")[0], text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["지역공동체 일자리 임금 작년보다 올랐어요?", "공공근로 임금 2017년이랑 2018년 어떻게 달라요?"],
+)
+def test_a_comparison_of_the_years_gets_both(assistant, question: str) -> None:
+    text = assistant.ask(question).text
+    assert "2018년 계획" in text and "2017년 자료: " in text, text
+    assert ("45,180원" in text and "38,820원" in text) or ("7,530원" in text and "39,000원" in text)
 
 
 def test_english_past_tense_asks_for_the_results_year(assistant) -> None:
