@@ -13,11 +13,14 @@ import pytest
 DATA = Path(__file__).resolve().parent / "data"
 # Floors a little under what each set measured when this was written (in parentheses).
 FLOORS = {
-    "qa_team.jsonl": 0.94,  # 87/90 (96.7%); 82/90 when the set was added
-    "qa_probe_a.jsonl": 0.96,  # 150/152 (98.7%); 116/152 (76.3%) when the set was written
-    "qa_probe_b.jsonl": 0.93,  # 153/160 (95.6%); 121/160 (75.6%) when the set was written
-    "qa_probe_c.jsonl": 0.89,  # 138/150 (92.0%); 112/150 (74.7%) when the set was written
-    "qa_probe_d.jsonl": 0.92,  # 128/135 (94.8%); 119/135 (88.1%) when first scored, unseen
+    "qa_team.jsonl": 0.96,  # 89/90 (98.9%); 82/90 when the set was added
+    "qa_probe_a.jsonl": 0.97,  # 152/152 (100%); 116/152 (76.3%) when the set was written
+    "qa_probe_b.jsonl": 0.95,  # 157/160 (98.1%); 121/160 (75.6%) when the set was written
+    "qa_probe_c.jsonl": 0.90,  # 140/150 (93.3%); 112/150 (74.7%) when the set was written
+    "qa_probe_d.jsonl": 0.93,  # 129/135 (95.6%); 119/135 (88.1%) when first scored, unseen
+    "qa_probe_e.jsonl": 0.95,  # 147/150 (98.0%); 135/150 (90.0%) when first scored, unseen
+    "qa_probe_f.jsonl": 0.87,  # 127/140 (90.7%); 110/140 (78.6%); a quarter of it English
+    "qa_probe_g.jsonl": 0.93,  # 155/160 (96.9%); 148/160 (92.5%) when first scored, unseen
 }
 
 
