@@ -251,6 +251,14 @@ class Matcher:
                 term = Term.of(name)
                 self.aliases.append((program.id, term, jamo(term.packed)))
         self.aliases.sort(key=lambda item: -len(item[1].packed))
+        self.needs = sorted(
+            (
+                (program.id, Term.of(need))
+                for program in kb.programs.values()
+                for need in program.needs
+            ),
+            key=lambda item: -len(item[1].packed),
+        )
 
         # Keywords that are part of a program's own names say nothing of which fact is asked.
         self.name_words: dict[str, set[str]] = {}
@@ -370,6 +378,10 @@ class Matcher:
             program_id = self._identify_by_keywords(korean, english)
         if program_id is None and english and not korean:
             program_id = self._identify_by_english(english)
+        if program_id is None:
+            program_id = next(
+                (owner for owner, term in self.needs if term.find(korean, english)), None
+            )
 
         result = Match(
             kind="fallback", year=year, english=query.english, asked=asked, compare=compare

@@ -119,6 +119,9 @@ class Program(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text
     aliases: list[str] = Field(min_length=1)
+    # What residents say they need when they do not know the program's name (직원 구하는 거 → the
+    # job centre). Weaker than a name: used only when the question names no program.
+    needs: list[str] = []
     audience: Audience
     order: int = 100  # position in the menus, lowest first
     teams: list[str] = Field(min_length=1)

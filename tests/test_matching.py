@@ -281,6 +281,23 @@ def test_a_detail_or_year_the_report_lacks_gets_the_team_never_a_near_fact(
     assert "에 없어요" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "program", "needle"),
+    [
+        ("가게 사장인데 직원 구하는 거 구청에서 도와줘요?", "jobplus_center", "일자리플러스센터"),
+        ("일자리 구할라면 어디가야돼요", "jobplus_center", "당산로123"),
+        ("창업하려는 청년인데 같이 작업할 공유 공간 있나요?", "youth_job_center", "코워킹"),
+        ("Where can I get help finding a job?", "jobplus_center", "Dangsan-ro"),
+    ],
+)
+def test_a_need_said_without_the_programs_name_finds_the_program(
+    assistant, question: str, program: str, needle: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.program_id == program, reply.text
+    assert needle in reply.text, reply.text
+
+
 def test_a_single_short_keyword_outside_work_is_not_a_program(assistant) -> None:
     assert assistant.ask("구립 도서관 몇 시에 닫아요").program_id is None
     assert assistant.ask("아파트 관리비 너무 비싸요").program_id is None
