@@ -374,14 +374,14 @@ class Matcher:
             )
         if asked == "about" and any(topic != "about" for topic in topic_scores):
             asked = None  # "what is the wage": the content word says what is asked
+        if program_id is None:  # a need said outright, then the program's keywords
+            program_id = next(
+                (owner for owner, term in self.needs if term.find(korean, english)), None
+            )
         if program_id is None:
             program_id = self._identify_by_keywords(korean, english)
         if program_id is None and english and not korean:
             program_id = self._identify_by_english(english)
-        if program_id is None:
-            program_id = next(
-                (owner for owner, term in self.needs if term.find(korean, english)), None
-            )
 
         result = Match(
             kind="fallback", year=year, english=query.english, asked=asked, compare=compare

@@ -288,6 +288,8 @@ def test_a_detail_or_year_the_report_lacks_gets_the_team_never_a_near_fact(
         ("일자리 구할라면 어디가야돼요", "jobplus_center", "당산로123"),
         ("창업하려는 청년인데 같이 작업할 공유 공간 있나요?", "youth_job_center", "코워킹"),
         ("Where can I get help finding a job?", "jobplus_center", "Dangsan-ro"),
+        # a need said outright outweighs one keyword of another program (창업컨설팅)
+        ("사회적경제 창업 컨설팅은 어디서 받아요?", "social_economy_center", "선유동1로"),
     ],
 )
 def test_a_need_said_without_the_programs_name_finds_the_program(
