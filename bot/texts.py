@@ -356,6 +356,10 @@ CATALOGUE.update(
             "ko": "• 제출한 신청서를 고치던 내용 (저장하지 않은 수정)",
             "en": "• unsaved changes to your submitted application",
         },
+        "forget_item_recent": {
+            "ko": "• 상담원 연결을 위해 잠시 기억하던 최근 질문",
+            "en": "• your recent questions, kept briefly in case you ask for staff",
+        },
         "forget_item_withdrawn": {
             "ko": "• 철회한 신청서 {count}건",
             "en": "• {count} withdrawn application(s)",

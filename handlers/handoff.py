@@ -23,6 +23,13 @@ from storage.models import HandoffThread
 from storage.users import language_of
 
 RECENT = 5
+# Rows beside the flows (routing takes no input for them): the resident's last few questions,
+# for a handoff, and the threads whose first follow-up was acknowledged. In the database, so
+# every instance hands over the same questions and acknowledges once.
+RECENT_FLOW = "handoff_recent"
+ACKED_FLOW = "handoff_acked"
+RECENT_FOR = timedelta(hours=1)  # older questions are not handed over; the purge deletes them
+ACKED_FOR = timedelta(days=2)  # then the purge forgets which threads were acknowledged
 ASKING = "handoff_question"  # flow row: the resident was asked to type the question for staff
 ASKING_FOR = timedelta(minutes=30)  # after that, a message is a question for the bot again
 # Flow row while a thread is open: its time says when the resident turned to staff, so text goes
@@ -33,17 +40,18 @@ THREAD = "handoff_thread"
 QUIET_FOR = timedelta(hours=24)
 
 
-def remember(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """Keep the resident's own last few messages (in memory) for a handoff."""
-    recent: list[str] = (
-        context.user_data.setdefault("recent", []) if context.user_data is not None else []
-    )
-    recent.append(text[:500])
-    del recent[:-RECENT]
+def remember(context: ContextTypes.DEFAULT_TYPE, user_id: int, text: str) -> None:
+    """Keep the resident's own last few questions, for an hour, for a handoff."""
+    d = deps(context)
+    texts = [*_recent(d, user_id), text[:500]][-RECENT:]
+    save_flow(d.engine, user_id, RECENT_FLOW, {"texts": texts, "at": d.clock().isoformat()})
 
 
-def _recent(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    return (context.user_data or {}).get("recent", [])
+def _recent(d: Deps, user_id: int) -> list[str]:
+    state = load_flow(d.engine, user_id, RECENT_FLOW)
+    if state is None or d.clock() - datetime.fromisoformat(state["at"]) > RECENT_FOR:
+        return []
+    return list(state["texts"])
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
@@ -61,7 +69,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
         save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
         await send_reply(update, context, Reply(t("handoff_open", lang), _end_button(thread, lang)))
         return
-    if not _recent(context):
+    if not _recent(d, user.id):
         # Nothing to hand over yet: ask for the question instead of sending staff "(없음)".
         save_flow(d.engine, user.id, ASKING, {"asked_at": d.clock().isoformat()})
         rows = [[Button(t("home", lang), callbacks.home())]]
@@ -75,7 +83,7 @@ async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: s
     d = deps(context)
     assert user is not None and chat is not None and d.staff_chat_id is not None
     thread = store.open_thread(d.engine, user.id) or store.create(d.engine, user.id, chat.id)
-    lines = "\n".join(f"• {text}" for text in _recent(context)) or t("handoff_no_messages", "ko")
+    lines = "\n".join(f"• {text}" for text in _recent(d, user.id)) or t("handoff_no_messages", "ko")
     staff_text = t("handoff_staff", "ko", id=thread.id, name=user.first_name or "", messages=lines)
     close = Reply(
         "", [[Button(t("handoff_close", "ko"), callbacks.handoff("close", str(thread.id)))]]
@@ -83,6 +91,7 @@ async def _hand_over(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: s
     posted = await send_text(context.bot, d.staff_chat_id, staff_text, markup(close))
     for message in posted:
         store.link(d.engine, thread.id, message.message_id, d.clock())
+    delete_flow(d.engine, user.id, RECENT_FLOW)  # staff have them now
     save_flow(d.engine, user.id, THREAD, {"thread": thread.id})
     text = t("handoff_sent", lang)
     if not d.office_hours.is_open(d.clock()):
@@ -113,7 +122,7 @@ async def on_question(
     d = deps(context)
     if user is None or d.staff_chat_id is None or not _asked(d, user.id):
         return False
-    remember(context, text)
+    remember(context, user.id, text)
     await _hand_over(update, context, lang)
     return True
 
@@ -157,13 +166,13 @@ async def _acknowledge(
     update: Update, context: ContextTypes.DEFAULT_TYPE, thread: HandoffThread
 ) -> None:
     """Tell the resident their first follow-up went to staff (later ones pass silently)."""
-    if context.user_data is None:
-        return
-    acked: set[int] = context.user_data.setdefault("handoff_acked", set())
+    d = deps(context)
+    acked = (load_flow(d.engine, thread.user_id, ACKED_FLOW) or {}).get("threads", [])
     if thread.id in acked:
         return
-    acked.add(thread.id)
-    lang = language_of(deps(context).engine, thread.user_id)
+    threads = [*acked, thread.id][-RECENT:]
+    save_flow(d.engine, thread.user_id, ACKED_FLOW, {"threads": threads})
+    lang = language_of(d.engine, thread.user_id)
     await send_reply(
         update, context, Reply(t("handoff_followup_sent", lang), _end_button(thread, lang))
     )

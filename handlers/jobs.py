@@ -12,12 +12,14 @@ from telegram.ext import Application
 
 from bot.application_form import FLOW as APPLICATION_FLOW
 from bot.retention import expired_rounds
+from handlers import handoff
 from handlers.broadcasts import resume, start_due
 from handlers.deps import Deps
 from handlers.leader import Leadership
 from handlers.reminders import dispatch
 from storage.applications import delete_rounds
-from storage.flows import delete_where
+from storage.flows import delete_stale, delete_where
+from storage.models import utcnow
 from storage.updates import forget_before
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,16 @@ def purge_expired(deps: Deps) -> int:
     return deleted + drafts
 
 
+def forget_handoff_memory(deps: Deps) -> int:
+    """Delete residents' recent questions kept for a handoff once they are too old to hand over,
+    and old acknowledgement marks; returns how many rows. Rows carry the real time they were
+    written, so they are compared with the real time, not the demo clock."""
+    now = utcnow()
+    return delete_stale(deps.engine, handoff.RECENT_FLOW, now - handoff.RECENT_FOR) + delete_stale(
+        deps.engine, handoff.ACKED_FLOW, now - handoff.ACKED_FOR
+    )
+
+
 def start(application: Application) -> AsyncIOScheduler:
     deps: Deps = application.bot_data["deps"]
     sender = application.bot_data["sender"]
@@ -57,6 +69,7 @@ def start(application: Application) -> AsyncIOScheduler:
         if leadership.ensure():
             purge_expired(deps)
             forget_before(deps.engine, deps.clock() - timedelta(days=2))
+            forget_handoff_memory(deps)
 
     async def scheduled_broadcasts() -> None:
         await broadcast_tick(application)

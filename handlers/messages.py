@@ -28,7 +28,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # in the staff chat the bot only relays replies to residents
     if await routing.take_text(update, context, text, lang):
         return
-    handoff.remember(context, text)  # only questions: never answers typed into a flow
+    if user is not None:  # only questions: never answers typed into a flow
+        handoff.remember(context, user.id, text)
     reply = deps(context).assistant.ask(text, lang)
     engine, user_id = deps(context).engine, user.id if user else None
     now = deps(context).clock()

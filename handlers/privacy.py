@@ -14,6 +14,7 @@ from bot.rounds import round_by_id
 from bot.screener import FLOW as SCREENER_FLOW
 from bot.texts import t
 from handlers.deps import deps
+from handlers.handoff import RECENT_FLOW
 from handlers.sending import send_reply
 from storage import applications as store
 from storage.flows import delete_flow, load_flow
@@ -31,6 +32,8 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) 
     if draft is not None and delete_flow(d.engine, user.id, APPLICATION_FLOW):
         edit = draft.get("application_id") is not None
         deleted.append(t("forget_item_edit" if edit else "forget_item_draft", lang))
+    if delete_flow(d.engine, user.id, RECENT_FLOW):
+        deleted.append(t("forget_item_recent", lang))
     withdrawn = store.delete_withdrawn(d.engine, user.id)
     if withdrawn:
         deleted.append(t("forget_item_withdrawn", lang, count=withdrawn))

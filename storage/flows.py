@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
@@ -52,6 +53,19 @@ def delete_where(engine: Engine, flow: str, field: str, values: Collection[str])
             session.delete(row)
         session.commit()
         return len(doomed)
+
+
+def delete_stale(engine: Engine, flow: str, before: datetime) -> int:
+    """Delete the rows of a flow last written before `before`; returns how many."""
+    with Session(engine) as session:
+        statement = select(FlowState).where(
+            FlowState.flow == flow, col(FlowState.updated_at) < before
+        )
+        rows = session.exec(statement).all()
+        for row in rows:
+            session.delete(row)
+        session.commit()
+        return len(rows)
 
 
 def flows_by_recency(engine: Engine, user_id: int) -> list[str]:

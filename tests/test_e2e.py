@@ -107,8 +107,11 @@ def test_every_flow_end_to_end(harness: Harness) -> None:
     # a person, both ways
     h.send(RESIDENT, "/help")
     h.press(RESIDENT, "🙋 상담원 연결")
-    h.wait_for(RESIDENT, "담당 직원에게 전달할 질문을 적어 주세요")
-    h.send(RESIDENT, "팀원이 바뀌면 어떻게 하나요?")
+    # the question asked before the bot was killed is still there to hand over
+    h.wait_for(RESIDENT, "담당 직원에게 질문을 전달했어요")
     request = h.wait_for(STAFF_CHAT, "🙋 상담 요청 #1")
+    assert "• 공공근로 시급이 얼마예요?" in request["text"]
+    h.send(RESIDENT, "팀원이 바뀌면 어떻게 하나요?")
+    h.wait_for(STAFF_CHAT, "팀원이 바뀌면 어떻게 하나요?")
     h.send(STAFF_CHAT, "확인해 드릴게요", reply_to=request, sender=STAFF)
     h.wait_for(RESIDENT, "👩‍💼 담당 직원: 확인해 드릴게요")

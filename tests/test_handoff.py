@@ -455,3 +455,68 @@ async def test_a_pending_request_is_dropped_when_the_resident_goes_elsewhere(
     await resident.press("🏠 처음으로")
     [answer] = await resident.send("공공근로 시급이 얼마예요?")
     assert "7,530원" in answer.text and not staff_messages(api)
+
+
+async def test_questions_asked_on_one_instance_are_handed_over_by_another(
+    app_with_staff_chat, assistant, engine, now
+) -> None:
+    app, api = app_with_staff_chat
+    other = build_application(
+        "1:T", assistant, engine, request=api, clock=lambda: now[0], background=False,
+        staff_chat_id=STAFF_CHAT, office_hours=OfficeHours.parse("09:00-18:00"),
+    )  # fmt: skip
+    await other.initialize()
+    await LocalChat(app, api, user_id=5757).send("공공근로 주휴수당 나와요?")
+    resident = LocalChat(other, api, user_id=5757)
+    [fallback] = await resident.send("우리 아버지 경우는 어떻게 되는지 궁금해요")
+    await resident.press("🙋 상담원 연결", message=fallback)
+    [request] = staff_messages(api)
+    assert "• 공공근로 주휴수당 나와요?" in request.text  # asked on the first instance
+    assert "• 우리 아버지 경우는 어떻게 되는지 궁금해요" in request.text
+    # the first follow-up is acknowledged once, whichever instance gets the next one
+    first = await resident.send("하나 더 여쭤볼게요")
+    second = await LocalChat(app, api, user_id=5757).send("그리고 하나 더요")
+    assert [m.chat_id for m in first] == [STAFF_CHAT, 5757]
+    assert [m.chat_id for m in second] == [STAFF_CHAT]
+    await other.shutdown()
+
+
+async def test_recent_questions_are_kept_an_hour_then_forgotten(
+    app_with_staff_chat, engine, now
+) -> None:
+    app, api = app_with_staff_chat
+    resident = LocalChat(app, api, user_id=5858)
+    await resident.send("공공근로 주휴수당 나와요?")
+    now[0] += timedelta(hours=1, minutes=1)
+    [reply] = await resident.send("/help")
+    await resident.press("🙋 상담원 연결", message=reply)
+    assert resident.last.text.startswith("🙋 담당 직원에게 전달할 질문을 적어 주세요")
+    assert staff_messages(api) == []  # the hour-old question is not handed over
+
+
+async def test_the_purge_deletes_stale_question_memory_and_forget_deletes_it_now(
+    app_with_staff_chat, engine
+) -> None:
+    from sqlmodel import Session
+
+    from handlers.handoff import RECENT_FLOW
+    from handlers.jobs import forget_handoff_memory
+    from storage.flows import load_flow
+    from storage.models import FlowState, utcnow
+
+    app, api = app_with_staff_chat
+    for user_id in (5959, 6060):
+        await LocalChat(app, api, user_id=user_id).send("공공근로 주휴수당 나와요?")
+    with Session(engine) as session:
+        row = session.get(FlowState, (5959, RECENT_FLOW))
+        row.updated_at = utcnow() - timedelta(hours=2)
+        session.add(row)
+        session.commit()
+    deps = app.bot_data["deps"]
+    assert forget_handoff_memory(deps) == 1
+    assert load_flow(engine, 5959, RECENT_FLOW) is None
+    assert load_flow(engine, 6060, RECENT_FLOW) is not None  # still fresh
+    resident = LocalChat(app, api, user_id=6060)
+    [reply] = await resident.send("/forget")
+    assert "최근 질문" in reply.text
+    assert load_flow(engine, 6060, RECENT_FLOW) is None
