@@ -42,6 +42,8 @@ MAX_FACTS = 2
 LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) names its program alone
 HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-final)
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
+# Words of any English question that say nothing of which program is meant (stems).
+GENERIC_ENGLISH = frozenset({"day", "year", "month", "week", "tim", "peopl", "aft", "befor"})
 ENGLISH_MIN_WORDS = 2  # an English question names a program by two of its words at least
 ENGLISH_MIN_RARITY = 3.0  # ... rare ones: log(programs / programs with the word), summed
 ENGLISH_LEAD = 1.0  # ... and well ahead of the next program
@@ -214,6 +216,7 @@ class Matcher:
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
         self.work_words = tuple(Term.of(word) for word in vocabulary.work_words)
         self.particles = tuple(vocabulary.particles)
+        self.generic_terms = frozenset(compact(word) for word in vocabulary.generic_terms)
         self.not_in_report = tuple(
             sorted(
                 (Term.of(word) for word in vocabulary.not_in_report), key=lambda t: -len(t.packed)
@@ -514,7 +517,7 @@ class Matcher:
             if indexed.fact.topic == "eligibility":
                 continue
             for term in indexed.keywords:
-                if term.find(korean, english):
+                if term.find(korean, english) and term.packed not in self.generic_terms:
                     kind = found if term.packed in indexed.specific else also
                     kind.setdefault(indexed.program_id, set()).add(term.packed)
         content = self._content_words(korean)
@@ -546,7 +549,7 @@ class Matcher:
         """The program an English question describes without naming it (the training course for
         airport security screeners): the one whose English texts hold the question's rare words,
         two of them at least, well ahead of any other program."""
-        words = set(english_content_words(english))
+        words = set(english_content_words(english)) - GENERIC_ENGLISH
         total = len(self.english_words)
         scores: list[tuple[float, int, str]] = []
         for program_id, known in self.english_words.items():
@@ -568,11 +571,12 @@ class Matcher:
 
     def _stands_alone(self, word: str) -> bool:
         """Whether a short keyword is a word of the question, not part of a longer one: followed
-        by nothing, a particle, or a word the matcher knows (목공 교육, 목공을; not 예비군)."""
+        by nothing, a particle, or a word the matcher knows (목공 교육, 목공을; not 예비군), and
+        not after another part of the word (not 4대보험)."""
         known = (*self.particles, *self.topic_words, *(t.packed for t in self.work_words))
         for token in self._last_spaced.split():
-            if word in token:
-                rest = token[token.find(word) + len(word) :]
+            if token.startswith(word):
+                rest = token[len(word) :]
                 if not rest or any(rest.startswith(other) for other in known):
                     return True
         return False

@@ -37,6 +37,7 @@ class Vocabulary(Strict):
     first_person: list[str] = []
     work_words: list[str] = []
     particles: list[str] = []
+    generic_terms: list[str] = []
     not_in_report: list[str] = []
     period_words: list[str] = []
 

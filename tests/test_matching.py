@@ -108,6 +108,10 @@ def test_question_finds_program_and_fact(
     "question",
     [
         "예비군 훈련 일정 어디서 확인해요",  # 예비 of 예비사회적기업 inside another word
+        "알바생도 4대보험 꼭 들어야 되나요?",  # 보험 after another part of the word
+        "카페 사장인데 알바한테 주휴수당 줘야 되나요",  # owed by any employer: names no program
+        "자활근로 참여 조건이 뭔가요",  # 참여 is everywhere
+        "How many days of annual leave do I get after working one year?",
         "오늘 날씨 어때",
         "맛집 추천해줘",
         "여권 발급 어디서 해요",
