@@ -45,6 +45,8 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("공공근로 뽑혔는데 한 시간 일하면 얼마 쳐줘요?", "public_works", "7,530원"),
         # a name of several facts: the one on the asked topic
         ("꿈더하기베이커리 위치", "village_enterprise", "영등포로64길"),
+        # 얼마 써요 asks what is spent: the budget
+        ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money
         ("청년일자리 지원센터 얼마나 넓어요", "youth_job_center", "189.02㎡"),
         # the programme's 2017 name is a name of the programme, not of one fact
@@ -292,6 +294,8 @@ def test_a_detail_or_year_the_report_lacks_gets_the_team_never_a_near_fact(
         ("일자리 구할라면 어디가야돼요", "jobplus_center", "당산로123"),
         ("창업하려는 청년인데 같이 작업할 공유 공간 있나요?", "youth_job_center", "코워킹"),
         ("Where can I get help finding a job?", "jobplus_center", "Dangsan-ro"),
+        ("구청 취업센터는 어디예요?", "jobplus_center", "당산로123"),
+        ("장사하는 법 배우는 교육 있어요?", "regional_training", "점포창업"),
         # a need said outright outweighs one keyword of another program (창업컨설팅)
         ("사회적경제 창업 컨설팅은 어디서 받아요?", "social_economy_center", "선유동1로"),
     ],
