@@ -66,6 +66,16 @@ def fit(parts: list[str], optional: list[str], limit: int = MAX_CHARS) -> str:
     return text
 
 
+def after_header(text: str, line: str, limit: int = MAX_CHARS) -> str:
+    """The answer with a line right after its header; its last lines (a source, a second fact)
+    give way when it would be over the limit."""
+    header, *rest = text.split("\n")
+    lines = [header, line, *rest]
+    while len("\n".join(lines)) > limit and len(lines) > 2:
+        lines.pop()
+    return fit(["\n".join(lines)], [], limit)
+
+
 def facts_text(
     kb: KnowledgeBase,
     program: Program,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bot import callbacks
-from bot.answers import answer_match, card_reply, topic_reply
+from bot.answers import after_header, answer_match, card_reply, topic_reply
 from bot.callbacks import Press
 from bot.matcher import Matcher
 from bot.menus import audiences_reply, help_reply, home_reply, language_reply, programs_reply
 from bot.normalize import compact, is_mostly_latin
 from bot.reply import Reply
 from bot.screener import Screener
+from bot.stated import stated_persona, verdict
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
@@ -34,6 +35,13 @@ class Assistant:
         match = self.matcher.match(text)
         answer_lang = "en" if is_mostly_latin(text) else lang
         reply = answer_match(self.kb, match, answer_lang)
+        program = self.kb.programs.get(match.program_id or "")
+        if program is not None and program.rules and match.topic == "eligibility":
+            # 서른여섯 살인데 청년인턴 되나요: whether they fit, by the screener's own rules
+            persona = stated_persona(text, self.kb.vocabulary.stated_persona)
+            line = verdict(program, persona, answer_lang)
+            if line is not None:
+                reply.text = after_header(reply.text, line)
         reply.wants_screener = match.wants_screener
         reply.topic = match.topic
         return reply

@@ -374,6 +374,18 @@ CATALOGUE.update(
             "en": "• your submitted Dream Team application {receipt}: kept until the review period ends on {until}, then deleted automatically.",
         },
         "check_my_eligibility": {"ko": "✅ 내 자격 확인하기", "en": "✅ Check my eligibility"},
+        "stated_ineligible": {
+            "ko": "🙅 말씀하신 조건이면 참여할 수 없어요. {reasons}",
+            "en": "🙅 From what you said, you cannot take part. {reasons}",
+        },
+        "stated_fits": {
+            "ko": "🙆 말씀하신 조건({fields})은 맞아요. 다른 조건도 확인해 보세요.",
+            "en": "🙆 What you said ({fields}) meets the conditions; check the others too.",
+        },
+        "stated_eligible": {
+            "ko": "🙆 말씀하신 조건이면 참여할 수 있어요.",
+            "en": "🙆 From what you said, you can take part.",
+        },
     }
 )
 

@@ -38,6 +38,7 @@ class Vocabulary(Strict):
     work_words: list[str] = []
     particles: list[str] = []
     generic_terms: list[str] = []
+    stated_persona: dict[str, dict[str, list[str]]] = {}
     not_in_report: list[str] = []
     period_words: list[str] = []
 

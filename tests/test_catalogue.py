@@ -16,6 +16,7 @@ READS_NOT_WRITES = {
     "bot/grouping.py": "particles, endings and question words in questions",
     "bot/screener.py": "typed answers (모름, 세, 살)",
     "bot/validation.py": "typed amounts and ages (억, 만, 세)",
+    "bot/stated.py": "ages, incomes and assets stated in questions (서른여섯 살, 소득, 재산)",
     "bot/answers.py": "where a Korean sentence ends (요.)",
     "knowledge/crosscheck.py": "units in the source report",
     "handlers/local_api.py": "the local Bot API's own bot and test user names",
