@@ -349,6 +349,8 @@ class Matcher:
             year = self.past_tense_year  # 발대식 언제 했어요: the report's results year
 
         program_id, alias = self._find_program(korean, english)
+        if alias is not None and (owner := self._named_inside(alias, korean)) is not None:
+            program_id, alias = owner, None  # 협동조합노느매기 is a 마을기업, not a 협동조합
         # Topic words are read with the program's name taken out (드림팀 says nothing of 팀).
         topic_korean, topic_english = korean, english
         if alias is not None and alias.pattern is None:
@@ -428,7 +430,7 @@ class Matcher:
                 result.kind, result.topic = ("topic", best_topic) if best_topic else ("card", None)
         elif (duty := self._find_duty(korean)) is not None:
             result.kind, result.duty = "duty", duty
-        elif any(term.find(korean, english) for term in self.greetings):
+        elif any(self._greets(term, korean, english) for term in self.greetings):
             result.kind = "greeting"
         about_me = any(term.find(korean, english) for term in self.first_person)
         result.wants_screener = any(
@@ -568,6 +570,32 @@ class Matcher:
         ):
             return program_id
         return None
+
+    def _greets(self, term: Term, korean: str, english: str) -> bool:
+        """A greeting starts the message (안녕하세요, hi there); inside a word it is none
+        (하이사이클)."""
+        if term.pattern is None:
+            return korean.startswith(term.packed)
+        return term.pattern.match(english) is not None
+
+    def _named_inside(self, alias: Term, korean: str) -> str | None:
+        """Another program whose own long name holds the alias found: the enterprise
+        협동조합노느매기 (a 마을기업) holds 협동조합."""
+        if alias.pattern is not None:
+            return None
+        for indexed in self.facts:
+            for word in indexed.specific:
+                if (
+                    len(word) >= len(alias.packed) + 2
+                    and alias.packed in word
+                    and word in korean
+                    and indexed.program_id not in self._owners(alias)
+                ):
+                    return indexed.program_id
+        return None
+
+    def _owners(self, alias: Term) -> set[str]:
+        return {owner for owner, term, _ in self.aliases if term.packed == alias.packed}
 
     def _stands_alone(self, word: str) -> bool:
         """Whether a short keyword is a word of the question, not part of a longer one: followed

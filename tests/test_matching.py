@@ -45,6 +45,12 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("공공근로 뽑혔는데 한 시간 일하면 얼마 쳐줘요?", "public_works", "7,530원"),
         # a name of several facts: the one on the asked topic
         ("꿈더하기베이커리 위치", "village_enterprise", "영등포로64길"),
+        # a greeting inside a word is none (하이사이클, an enterprise the report names)
+        ("하이사이클은 어떤 재정지원 받고 있어요?", "social_enterprise", "하이사이클"),
+        # a program's name inside another's long name (협동조합노느매기 is a 마을기업)
+        ("협동조합노느매기 위치", "village_enterprise", "버드나루로 23길"),
+        # which department runs a project is where it is run
+        ("찾동 일자리는 어느 과 사업이에요?", "seoul_new_deal", "복지정책과"),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money
