@@ -51,6 +51,14 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("협동조합노느매기 위치", "village_enterprise", "버드나루로 23길"),
         # which department runs a project is where it is run
         ("찾동 일자리는 어느 과 사업이에요?", "seoul_new_deal", "복지정책과"),
+        # 공모 is a word of the schedule: the call's months, not the grant the call is for
+        ("사회적기업 일자리창출사업 공모 시기", "social_enterprise", "3월"),
+        # which body runs it, by the centre's operation fact
+        (
+            "사회적경제 상담은 어느 기관이 맡아요?",
+            "social_economy_center",
+            "영등포사회적경제네트워크",
+        ),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money

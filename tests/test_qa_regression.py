@@ -21,6 +21,8 @@ FLOORS = {
     "qa_probe_e.jsonl": 0.95,  # 147/150 (98.0%); 135/150 (90.0%) when first scored, unseen
     "qa_probe_f.jsonl": 0.87,  # 127/140 (90.7%); 110/140 (78.6%); a quarter of it English
     "qa_probe_h.jsonl": 0.92,  # 152/160 (95.0%); 147/160 (91.9%) when first scored, unseen
+    "qa_probe_i.jsonl": 0.93,  # 153/160 (95.6%); 150/160 (93.8%) when first scored, unseen
+    "qa_probe_j.jsonl": 0.88,  # 137/150 (91.3%); 123/150 (82.0%) when first scored, unseen
     "qa_probe_oos.jsonl": 0.97,  # 120/120 (100%); 113/120 when written: near misses, chat
     "qa_probe_g.jsonl": 0.93,  # 155/160 (96.9%); 148/160 (92.5%) when first scored, unseen
 }
