@@ -64,7 +64,7 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("구민사서 하루 몇 시간 일해요", "seoul_new_deal", "5시간"),
         ("노느매기 어디 있어요", "village_enterprise", "버드나루로 23길"),
         # 아무 때나 is 수시
-        ("사회적기업 전문인력 지원 아무 때나 신청돼요?", "social_enterprise", "수시"),
+        ("사회적기업 전문인력 공모 아무 때나 해요?", "social_enterprise", "수시"),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money
