@@ -231,7 +231,11 @@ def _error(code: int, description: str, parameters: dict[str, Any] | None = None
 class LocalChat:
     """One user talking to the Application: makes their updates and reads the bot's replies."""
 
-    _update_ids = itertools.count(1)
+    # Update ids run on from the clock, so a console session started after another one (on the
+    # same database, whose record of handled updates lasts two days) never reuses an id and is
+    # never taken for a redelivery. A hundred ids a second is more than anyone types; the ids
+    # stay within 32 bits, as the table's column is.
+    _update_ids = itertools.count(int(time.time() * 100) % 2**31)
 
     def __init__(
         self,

@@ -42,21 +42,30 @@ def test_kb_check_passes_on_the_shipped_data() -> None:
 
 def test_make_run_starts_the_console_chat_on_a_new_database(tmp_path: Path) -> None:
     """The README's first command, as a resident's first session: a database that does not exist
-    yet is created at the current schema and the console chat answers."""
+    yet is created at the current schema and the console chat answers; and run again, it answers
+    again (its update ids never repeat the first session's, which the database remembers)."""
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}",
         "TELEGRAM_BOT_TOKEN": "",
         "PYTHON": sys.executable,
     }
-    proc = subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "run", f"PY={sys.executable}"],
-        input="공공근로 시급\n/quit\n",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "7,530원" in proc.stdout
+    for session in ("first", "second"):  # a second session on the same database answers too
+        proc = subprocess.run(
+            [
+                "make",
+                "--no-print-directory",
+                "-o",
+                ".venv/.installed",
+                "run",
+                f"PY={sys.executable}",
+            ],
+            input="공공근로 시급\n/quit\n",
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "7,530원" in proc.stdout, session
