@@ -95,8 +95,10 @@ def facts_text(
     header = f"[{program_name(program, lang)}] {topic_label(topic, lang)} ({year_label})"
     body = [value_text(values[0], lang)]
     optional = [value_text(value, lang) for value in values[1:]]
+    # Where a service is given: the program's place. Not for events and figures, which name
+    # their own venues (the 2017 job fair at 원광디지털대학교); those get the team in charge.
     where = where and topic != "place"
-    if where:
+    if where and topic in ("about", "apply"):
         place = next((pick_value(f) for f in program.facts if f.topic == "place"), None)
         if place is not None:
             body.append(value_text(place, lang))

@@ -10,7 +10,7 @@ from bot.menus import audiences_reply, help_reply, home_reply, language_reply, p
 from bot.normalize import compact, is_mostly_latin
 from bot.reply import Reply
 from bot.screener import Screener
-from bot.stated import stated_persona, verdict
+from bot.stated import StatedPhrases, stated_persona, verdict
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
@@ -24,6 +24,9 @@ class Assistant:
         self.kb = kb
         self.matcher = Matcher(kb)
         self.screener = Screener(kb)
+        self.stated_phrases = StatedPhrases(
+            kb.vocabulary.stated_persona, tuple(compact(w) for w in kb.vocabulary.other_people)
+        )
         self.question_words = tuple(
             compact(word) for words in kb.vocabulary.question_words.values() for word in words
         )
@@ -38,7 +41,7 @@ class Assistant:
         program = self.kb.programs.get(match.program_id or "")
         if program is not None and program.rules and match.topic == "eligibility":
             # 서른여섯 살인데 청년인턴 되나요: whether they fit, by the screener's own rules
-            persona = stated_persona(text, self.kb.vocabulary.stated_persona)
+            persona = stated_persona(text, self.stated_phrases)
             line = verdict(program, persona, answer_lang)
             if line is not None:
                 reply.text = after_header(reply.text, line)

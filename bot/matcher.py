@@ -44,6 +44,7 @@ HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-fi
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
 # Words of any English question that say nothing of which program is meant (stems).
 GENERIC_ENGLISH = frozenset({"day", "year", "month", "week", "tim", "peopl", "aft", "befor"})
+GREETING_REST = 6  # syllables after a greeting that are still the greeting (하세요, 반가워요)
 ENGLISH_MIN_WORDS = 2  # an English question names a program by two of its words at least
 ENGLISH_MIN_RARITY = 3.0  # ... rare ones: log(programs / programs with the word), summed
 ENGLISH_LEAD = 1.0  # ... and well ahead of the next program
@@ -211,6 +212,7 @@ class Matcher:
         self.years = {compact(word): year for word, year in vocabulary.years.items()}
         self.past_tense_year = vocabulary.past_tense_year
         self.comparison_words = tuple(Term.of(word) for word in vocabulary.comparison_words)
+        self.not_past = tuple(Term.of(word) for word in vocabulary.not_past)
         self.greetings = tuple(Term.of(word) for word in vocabulary.greetings)
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
@@ -345,12 +347,18 @@ class Matcher:
             year is None
             and not compare
             and (ends_in_past_tense(korean) or asks_in_past_tense(english))
+            and not any(term.find(korean, english) for term in self.not_past)
         ):
             year = self.past_tense_year  # 발대식 언제 했어요: the report's results year
 
         program_id, alias = self._find_program(korean, english)
         if alias is not None and (owner := self._named_inside(alias, korean)) is not None:
             program_id, alias = owner, None  # 협동조합노느매기 is a 마을기업, not a 협동조합
+        if program_id is None:  # a need said outright names the program (직원 구하는 거); its
+            # words stay in the question, to pick the fact (장사하는 법 → the shop course)
+            program_id = next(
+                (owner for owner, term in self.needs if term.find(korean, english)), None
+            )
         # Topic words are read with the program's name taken out (드림팀 says nothing of 팀).
         topic_korean, topic_english = korean, english
         if alias is not None and alias.pattern is None:
@@ -379,10 +387,6 @@ class Matcher:
             )
         if asked == "about" and any(topic != "about" for topic in topic_scores):
             asked = None  # "what is the wage": the content word says what is asked
-        if program_id is None:  # a need said outright, then the program's keywords
-            program_id = next(
-                (owner for owner, term in self.needs if term.find(korean, english)), None
-            )
         if program_id is None:
             program_id = self._identify_by_keywords(korean, english)
         if program_id is None and english and not korean:
@@ -574,9 +578,10 @@ class Matcher:
     def _greets(self, term: Term, korean: str, english: str) -> bool:
         """A greeting starts the message (안녕하세요, hi there); inside a word it is none
         (하이사이클)."""
-        if term.pattern is None:
-            return korean.startswith(term.packed)
-        return term.pattern.match(english) is not None
+        rest = korean.removeprefix(term.packed) if term.pattern is None else ""
+        if term.pattern is None and (rest == korean or len(rest) > GREETING_REST):
+            return False  # not first, or a question follows it: that gets the answer
+        return term.pattern is None or term.pattern.match(english) is not None
 
     def _named_inside(self, alias: Term, korean: str) -> str | None:
         """Another program whose own long name holds the alias found: the enterprise

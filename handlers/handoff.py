@@ -41,17 +41,25 @@ QUIET_FOR = timedelta(hours=24)
 
 
 def remember(context: ContextTypes.DEFAULT_TYPE, user_id: int, text: str) -> None:
-    """Keep the resident's own last few questions, for an hour, for a handoff."""
+    """Keep the resident's own last few questions, each for an hour, for a handoff."""
     d = deps(context)
-    texts = [*_recent(d, user_id), text[:500]][-RECENT:]
-    save_flow(d.engine, user_id, RECENT_FLOW, {"texts": texts, "at": d.clock().isoformat()})
+    kept = [*_fresh(d, user_id), {"text": text[:500], "at": d.clock().isoformat()}][-RECENT:]
+    save_flow(d.engine, user_id, RECENT_FLOW, {"questions": kept})
+
+
+def _fresh(d: Deps, user_id: int) -> list[dict[str, str]]:
+    """The kept questions asked within the last hour, oldest first."""
+    state = load_flow(d.engine, user_id, RECENT_FLOW) or {}
+    now = d.clock()
+    return [
+        question
+        for question in state.get("questions", [])
+        if now - datetime.fromisoformat(question["at"]) <= RECENT_FOR
+    ]
 
 
 def _recent(d: Deps, user_id: int) -> list[str]:
-    state = load_flow(d.engine, user_id, RECENT_FLOW)
-    if state is None or d.clock() - datetime.fromisoformat(state["at"]) > RECENT_FOR:
-        return []
-    return list(state["texts"])
+    return [question["text"] for question in _fresh(d, user_id)]
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:

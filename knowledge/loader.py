@@ -31,6 +31,7 @@ class Vocabulary(Strict):
     years: dict[str, int] = {}
     past_tense_year: int | None = None
     comparison_words: list[str] = []
+    not_past: list[str] = []
     greetings: list[str] = []
     keyword_synonyms: dict[str, list[str]] = {}
     screener_triggers: list[str] = []
@@ -39,6 +40,7 @@ class Vocabulary(Strict):
     particles: list[str] = []
     generic_terms: list[str] = []
     stated_persona: dict[str, dict[str, list[str]]] = {}
+    other_people: list[str] = []
     not_in_report: list[str] = []
     period_words: list[str] = []
 

@@ -492,6 +492,16 @@ async def test_recent_questions_are_kept_an_hour_then_forgotten(
     await resident.press("🙋 상담원 연결", message=reply)
     assert resident.last.text.startswith("🙋 담당 직원에게 전달할 질문을 적어 주세요")
     assert staff_messages(api) == []  # the hour-old question is not handed over
+    # each question ages on its own: a new one does not keep an old one fresh
+    resident = LocalChat(app, api, user_id=5859)
+    await resident.send("주민등록번호 900101-1234567 인데 공공근로 되나요")
+    now[0] += timedelta(minutes=40)
+    await resident.send("마을기업 지원금")
+    now[0] += timedelta(minutes=30)
+    [reply] = await resident.send("/help")
+    await resident.press("🙋 상담원 연결", message=reply)
+    [request] = staff_messages(api)
+    assert "마을기업 지원금" in request.text and "주민등록번호" not in request.text
 
 
 async def test_the_purge_deletes_stale_question_memory_and_forget_deletes_it_now(

@@ -236,6 +236,31 @@ def test_a_comparison_of_the_years_gets_both(assistant, question: str) -> None:
     assert ("45,180원" in text and "38,820원" in text) or ("7,530원" in text and "39,000원" in text)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "공공근로 시급이 얼마인지 궁금했어요",  # a polite past
+        "공공근로 시급 지금은 얼마로 정해졌어요?",  # now, though in the past tense
+        "I did public works before. How much is the wage now?",
+    ],
+)
+def test_politeness_or_now_is_no_question_about_2017(assistant, question: str) -> None:
+    text = assistant.ask(question).text
+    assert "7,530" in text and "39,000" not in text, text
+
+
+def test_a_greeting_before_a_question_does_not_hide_it(assistant) -> None:
+    reply = assistant.ask("안녕하세요. 일을 구해야 하는데 어디로 가야 하나요?")
+    assert reply.program_id == "jobplus_center" and "당산로123" in reply.text
+    assert assistant.ask("안녕하세요").text == assistant.ask("안녕").text  # a greeting alone
+
+
+def test_an_event_asked_where_names_its_own_venue_not_the_centre(assistant) -> None:
+    text = assistant.ask("작년 취업박람회 어디서 했어요?").text
+    assert "원광디지털대학교" in text and "당산로123" not in text
+    assert "일자리창출팀" in text  # the team in charge, for 어느 팀
+
+
 def test_english_past_tense_asks_for_the_results_year(assistant) -> None:
     assert "Lotte Mart" in assistant.ask("Where has the Job for You event been held?").text
     assert "20 or more" in assistant.ask("How often is the Job for You event held?").text

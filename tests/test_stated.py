@@ -22,7 +22,23 @@ from bot.stated import stated_persona
         ),
         ("재산 2.5억이면 못해요?", {"assets_krw": 250_000_000}),
         ("재산이 5천만원 있는데 공공근로 돼요?", {"assets_krw": 50_000_000}),
-        ("기초생활수급자인데 공공근로 돼요?", {"livelihood_benefit": True}),
+        ("생계급여 받는데 공공근로 돼요?", {"livelihood_benefit": True}),
+        # not said, or said of someone else, or not exactly: nothing, or the bound passed
+        ("생계급여 받지 않는데 공공근로 돼요?", {}),
+        ("기초생활수급자인데 주거급여만 받아요", {}),  # only 생계급여 excludes
+        ("재학 중이 아니에요", {}),
+        ("6세 아이 엄마인데 공공근로 돼요?", {}),
+        ("45세 사장인데 청년인턴 채용하려면", {}),
+        ("1세대 가구예요", {}),
+        ("스무살 때부터 일했고 지금 마흔둘이에요", {}),
+        ("I have a 3-year-old, can I apply?", {}),
+        ("재산 2억5000만원이에요", {"assets_krw": 250_000_000}),
+        ("재산 2억 조금 넘는데", {"assets_krw": 200_000_001}),
+        ("재산세 20만원 내요", {}),
+        ("중위소득 60% 넘으면 안 돼요?", {"household_income_pct_median": 61}),
+        ("18세 안 되는데 아카데미 돼요?", {"age": 17}),
+        ("회사 다니다가 그만뒀는데 공공근로 돼요?", {"employment": "unemployed"}),
+        ("다른 구 살다가 영등포로 이사 왔는데요", {"residence": "yeongdeungpo"}),
         ("지금 다른 데 취직해 있는데 신청 가능해요?", {"employment": "employed"}),
         ("I am 41, can I join?", {"age": 41}),
         ("Can a 41-year-old join?", {"age": 41}),
@@ -31,8 +47,8 @@ from bot.stated import stated_persona
         ("청년네트워크 몇 살부터 가입돼요", {}),
     ],
 )
-def test_what_a_question_states_of_the_person(kb, question: str, expected: dict) -> None:
-    assert stated_persona(question, kb.vocabulary.stated_persona) == expected
+def test_what_a_question_states_of_the_person(assistant, question: str, expected: dict) -> None:
+    assert stated_persona(question, assistant.stated_phrases) == expected
 
 
 @pytest.mark.parametrize(
@@ -43,6 +59,8 @@ def test_what_a_question_states_of_the_person(kb, question: str, expected: dict)
         ("중위소득 70%인데 지역공동체 일자리 할 수 있나요?", "참여할 수 없어요", "60% 이하"),
         ("대학생 아르바이트 다른 구 사람도 돼요?", "참여할 수 없어요", "주민등록"),
         ("27살인데 뉴딜일자리 할 수 있어요?", "말씀하신 조건(나이)은 맞아요", ""),
+        # a condition the rules cannot decide alone is never called a match
+        ("경기도 살아요. 25살인데 청년 네트워크 가입 돼요?", "말씀하신 조건(나이)은 맞아요", ""),
     ],
 )
 def test_an_eligibility_answer_says_whether_the_person_fits(
