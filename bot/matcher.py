@@ -43,7 +43,9 @@ LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) na
 HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-final)
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
 # Words of any English question that say nothing of which program is meant (stems).
-GENERIC_ENGLISH = frozenset({"day", "year", "month", "week", "tim", "peopl", "aft", "befor"})
+GENERIC_ENGLISH = frozenset(
+    {"day", "year", "month", "week", "tim", "peopl", "aft", "befor", "program", "programm", "schem"}
+)
 GREETING_REST = 6  # syllables after a greeting that are still the greeting (하세요, 반가워요)
 ENGLISH_MIN_WORDS = 2  # an English question names a program by two of its words at least
 ENGLISH_MIN_RARITY = 3.0  # ... rare ones: log(programs / programs with the word), summed
@@ -746,6 +748,7 @@ class Matcher:
             and word not in others
             and self._fact_share(word) <= COMMON_SHARE
             and word not in self.english_topic_words
+            and word not in GENERIC_ENGLISH
             for word in words_en
         )
 

@@ -288,6 +288,8 @@ def test_ends_in_past_tense() -> None:
         ("How many companies did the field squad visit?", "jobplus_center", "709"),
         # the cooperative's own academy, not the youth academy
         ("How many people attended the co-op startup academy in 2017?", "cooperative", "28"),
+        # "program" names no fact: how much is the pay
+        ("How much does the community jobs program pay?", "community_jobs", "45,180"),
         # forms of one word meet: apply / applications
         ("When can I apply for public works?", "public_works", "November 2017"),
     ],
