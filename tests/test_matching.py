@@ -228,12 +228,16 @@ def test_past_tense_asks_for_the_results_year(
 
 @pytest.mark.parametrize(
     "question",
-    ["지역공동체 일자리 임금 작년보다 올랐어요?", "공공근로 임금 2017년이랑 2018년 어떻게 달라요?"],
+    [
+        "지역공동체 일자리 임금 작년보다 올랐어요?",
+        "공공근로 임금 2017년이랑 2018년 어떻게 달라요?",
+        "Did the public works wage go up?",
+    ],
 )
 def test_a_comparison_of_the_years_gets_both(assistant, question: str) -> None:
     text = assistant.ask(question).text
-    assert "2018년 계획" in text and "2017년 자료: " in text, text
-    assert ("45,180원" in text and "38,820원" in text) or ("7,530원" in text and "39,000원" in text)
+    assert "2018" in text and ("2017년 자료: " in text or "2017 figures: " in text), text
+    assert ("45,180" in text and "38,820" in text) or ("7,530" in text and "39,000" in text)
 
 
 @pytest.mark.parametrize(
