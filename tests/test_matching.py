@@ -65,6 +65,11 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         ("노느매기 어디 있어요", "village_enterprise", "버드나루로 23길"),
         # 아무 때나 is 수시
         ("사회적기업 전문인력 공모 아무 때나 해요?", "social_enterprise", "수시"),
+        # 월급이 밀렸어요 is 임금체불: the free labour consultation
+        ("월급이 밀렸는데 어디서 상담받아요", "labor_consultation", "지역일자리사업팀"),
+        # a room number, a support rate
+        ("문래동 청년센터 몇 호예요", "youth_job_center", "B110호"),
+        ("청년인턴 지원비율 몇프로에여", "sme_youth_intern", "60%"),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money
