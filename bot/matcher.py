@@ -326,6 +326,24 @@ class Matcher:
             self.english_words[program.id] = frozenset(
                 english_word(word) for text in texts for word in spaced(text).split()
             )
+        # Each Korean name's longer specific keywords of other programs (협동조합 → the 마을기업
+        # 협동조합노느매기), found once here rather than at every question.
+        specific_words = {
+            (word, f.program_id) for f in self.facts for word in f.specific if has_hangul(word)
+        }
+        self.names_holding: dict[str, list[tuple[str, str]]] = {}
+        for _, term, _ in self.aliases:
+            if term.pattern is None:
+                self.names_holding[term.packed] = sorted(
+                    (
+                        (word, program_id)
+                        for word, program_id in specific_words
+                        if len(word) >= len(term.packed) + 2
+                        and term.packed in word
+                        and program_id not in self._owners(term)
+                    ),
+                    key=lambda item: -len(item[0]),
+                )
         self._fact_share = lru_cache(maxsize=4096)(self._share_of_facts)
         self._last_spaced = ""
 
@@ -588,18 +606,8 @@ class Matcher:
     def _named_inside(self, alias: Term, korean: str) -> str | None:
         """Another program whose own long name holds the alias found: the enterprise
         협동조합노느매기 (a 마을기업) holds 협동조합."""
-        if alias.pattern is not None:
-            return None
-        for indexed in self.facts:
-            for word in indexed.specific:
-                if (
-                    len(word) >= len(alias.packed) + 2
-                    and alias.packed in word
-                    and word in korean
-                    and indexed.program_id not in self._owners(alias)
-                ):
-                    return indexed.program_id
-        return None
+        names = self.names_holding.get(alias.packed, ())
+        return next((owner for word, owner in names if word in korean), None)
 
     def _owners(self, alias: Term) -> set[str]:
         return {owner for owner, term, _ in self.aliases if term.packed == alias.packed}
