@@ -66,6 +66,16 @@ def fit(parts: list[str], optional: list[str], limit: int = MAX_CHARS) -> str:
     return text
 
 
+def with_source(text: str, source: str, lang: str) -> str:
+    """The answer with one more section named on its source line."""
+    prefix = t("source_line", lang, source="")
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith(prefix) and source not in line:
+            lines[index] = f"{line}; {source}"
+    return "\n".join(lines)
+
+
 def after_header(text: str, line: str, limit: int = MAX_CHARS) -> str:
     """The answer with a line right after its header; its last lines (a source, a second fact)
     give way when it would be over the limit."""
@@ -110,7 +120,9 @@ def facts_text(
         body.append(rounds_line(rounds, lang))
     sources = "; ".join(dict.fromkeys(value.source for value in values))
     text = fit([header, *body], [*optional, t("source_line", lang, source=sources)])
-    if (compare or (year is None and topic in BOTH_YEARS_TOPICS)) and not where:
+    if (compare or (year is None and topic in BOTH_YEARS_TOPICS)) and not (
+        where and topic in ("about", "apply")
+    ):  # an event asked where: the other year's value may name its venue (롯데마트)
         text = with_other_year(text, [header, *body], optional, facts[0], values, lang)
     return text
 

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from bot import callbacks
-from bot.answers import after_header, answer_match, card_reply, topic_reply
+from bot.answers import (
+    after_header,
+    answer_match,
+    card_reply,
+    pick_value,
+    topic_reply,
+    value_text,
+    with_source,
+)
 from bot.callbacks import Press
 from bot.matcher import Matcher
 from bot.menus import audiences_reply, help_reply, home_reply, language_reply, programs_reply
 from bot.normalize import compact, is_mostly_latin
 from bot.reply import Reply
 from bot.screener import Screener
-from bot.stated import StatedPhrases, stated_persona, verdict
+from bot.stated import StatedPhrases, age_facts, stated_persona, verdict
 from bot.texts import t
 from knowledge.loader import KnowledgeBase
 
@@ -42,6 +50,13 @@ class Assistant:
         if program is not None and program.rules and match.topic == "eligibility":
             # 서른여섯 살인데 청년인턴 되나요: whether they fit, by the screener's own rules
             persona = stated_persona(text, self.stated_phrases)
+            for fact in age_facts(program, persona):  # 70세: 하루 3시간 근무
+                value = pick_value(fact)
+                said = value_text(value, answer_lang)
+                if said not in reply.text:
+                    label = t(f"year_label_{value.year}", answer_lang)
+                    text = with_source(reply.text, value.source, answer_lang)
+                    reply.text = after_header(text, f"{said} ({label})")
             line = verdict(program, persona, answer_lang)
             if line is not None:
                 reply.text = after_header(reply.text, line)

@@ -405,7 +405,12 @@ class Matcher:
                 ),
                 asked,
             )
-        if asked == "about" and any(topic != "about" for topic in topic_scores):
+        if asked == "about" and any(
+            topic != "about"
+            for topic in (
+                self._topics_outside_question_word(topic_korean) if topic_korean else topic_scores
+            )
+        ):
             asked = None  # "what is the wage": the content word says what is asked
         if program_id is None:
             program_id = self._identify_by_keywords(korean, english)
@@ -522,6 +527,17 @@ class Matcher:
             if term.pattern is None and term.packed in korean
         ]
         return max(ends)[1] if ends else None
+
+    def _topics_outside_question_word(self, korean: str) -> set[Topic]:
+        """The topics of the words outside the question word: 뭘 할 수 있어요 holds 할수있, an
+        eligibility word, that asks nothing of eligibility there."""
+        word = next((t.packed for _, t in self.question_words if t.find(korean, "")), "")
+        rest = korean.replace(word, "|") if word else korean
+        return {
+            topic
+            for topic, terms in self.topics.items()
+            if any(term.pattern is None and term.packed in rest for term in terms)
+        }
 
     def _asked_topic(self, korean: str, english: str) -> Topic | None:
         """The topic of the question word, the longest one found (얼마나자주 before 얼마)."""
@@ -770,9 +786,18 @@ class Matcher:
         words = self._content_words(korean)
 
         def said(value) -> int:
+            """The length of the question's words the value holds, rare words only (엑셀,
+            not 사업, which half the facts say)."""
             text = compact(value.ko)
             return sum(
-                max((end for end in range(len(w), 1, -1) if w[:end] in text), default=0)
+                max(
+                    (
+                        end
+                        for end in range(len(w), 1, -1)
+                        if w[:end] in text and self._fact_share(w[:end]) <= COMMON_SHARE
+                    ),
+                    default=0,
+                )
                 for w in words
             )
 

@@ -15,7 +15,7 @@ from bot.eligibility import Persona, check_rule, evaluate, understood
 from bot.normalize import compact
 from bot.texts import t
 from bot.validation import parse_won
-from knowledge.schema import PERSONA_FLAGS, Program
+from knowledge.schema import PERSONA_FLAGS, Fact, Program
 
 # Korean native numbers as people write ages (서른여섯 살, 열일곱 살, 스무 살).
 NATIVE_TENS = {
@@ -137,6 +137,26 @@ def _said(word: str, korean: str) -> bool:
             return True
         start = korean.find(word, start + 1)
     return False
+
+
+AGE_KEYWORD = re.compile(r"^([0-9]{1,3})세$")
+
+
+def age_facts(program: Program, persona: Persona) -> list[Fact]:
+    """The program's facts keyed to an age the person has reached (65세: 하루 3시간 근무), so a
+    70-year-old asking whether they can take part also hears what applies to them."""
+    age = understood(persona).get("age")
+    if age is None:
+        return []
+    return [
+        fact
+        for fact in program.facts
+        if fact.topic != "eligibility"
+        and any(
+            (found := AGE_KEYWORD.match(word)) is not None and age >= int(found.group(1))
+            for word in fact.keywords
+        )
+    ]
 
 
 def verdict(program: Program, persona: Persona, lang: str) -> str | None:

@@ -70,6 +70,9 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         # a room number, a support rate
         ("문래동 청년센터 몇 호예요", "youth_job_center", "B110호"),
         ("청년인턴 지원비율 몇프로에여", "sme_youth_intern", "60%"),
+        # a generic word (신청기간) names no program; a where about an event may use 2017's venue
+        ("잡포유 어디서 해요", "jobplus_center", "롯데마트"),
+        ("청년일자리지원센터에서는 뭘 할 수 있어요", "youth_job_center", "코워킹"),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money
@@ -143,6 +146,7 @@ def assert_answers(assistant, question: str, program: str, needle: str) -> None:
         "알바생도 4대보험 꼭 들어야 되나요?",  # 보험 after another part of the word
         "카페 사장인데 알바한테 주휴수당 줘야 되나요",  # owed by any employer: names no program
         "자활근로 참여 조건이 뭔가요",  # 참여 is everywhere
+        "근로장려금 신청 기간",  # 신청기간 is any scheme's
         "How many days of annual leave do I get after working one year?",
         "오늘 날씨 어때",
         "맛집 추천해줘",

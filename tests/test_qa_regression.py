@@ -25,6 +25,8 @@ FLOORS = {
     "qa_probe_j.jsonl": 0.88,  # 137/150 (91.3%); 123/150 (82.0%) when first scored, unseen
     "qa_probe_k.jsonl": 0.90,  # 149/160 (93.1%); 139/160 (86.9%) when first scored, unseen
     "qa_probe_l.jsonl": 0.93,  # 145/150 (96.7%); 139/150 (92.7%) when first scored, unseen
+    "qa_probe_m.jsonl": 0.93,  # 145/150 (96.7%); 144/150 (96.0%) when first scored, unseen
+    "qa_probe_n.jsonl": 0.91,  # 142/150 (94.7%); 133/150 (88.7%) when first scored, unseen
     "qa_probe_oos.jsonl": 0.97,  # 120/120 (100%); 113/120 when written: near misses, chat
     "qa_probe_g.jsonl": 0.93,  # 155/160 (96.9%); 148/160 (92.5%) when first scored, unseen
 }

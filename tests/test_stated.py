@@ -81,3 +81,22 @@ def test_without_a_stated_fact_the_answer_is_the_rule_alone(assistant) -> None:
 def test_the_english_answer_says_it_in_english(assistant) -> None:
     text = assistant.ask("I am 41, can I join the youth network?").text
     assert "From what you said, you cannot take part" in text and "39 or under" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("70세인데 공공근로 할 수 있나요?", "65세 이상은 하루 3시간 근무해요"),
+        ("65살인데 지역공동체 일자리 신청되나요", "65세 이상은 하루 3시간"),
+    ],
+)
+def test_a_fact_keyed_to_an_age_reached_is_said_with_its_source(
+    assistant, question: str, line: str
+) -> None:
+    text = assistant.ask(question).text
+    assert line in text and "(근로시간)" in text.split("\n")[-1], text  # cited on the source line
+    assert len(text) <= 500
+
+
+def test_a_fact_keyed_to_an_age_not_reached_is_not_said(assistant) -> None:
+    assert "65세 이상" not in assistant.ask("40살인데 공공근로 할 수 있나요?").text
