@@ -73,6 +73,9 @@ from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
         # a generic word (신청기간) names no program; a where about an event may use 2017's venue
         ("잡포유 어디서 해요", "jobplus_center", "롯데마트"),
         ("청년일자리지원센터에서는 뭘 할 수 있어요", "youth_job_center", "코워킹"),
+        # X만 돼요 asks who may take part; 초보 is the beginners' level a course names
+        ("서울형 뉴딜일자리 영등포구민만 돼요?", "seoul_new_deal", "서울시민"),
+        ("청년 일자리지원센터 초보도 배울 수 있어요?", "youth_job_center", "초급"),
         # 얼마 써요 asks what is spent: the budget
         ("일자리플러스센터 올해 운영하는 데 얼마 써요?", "jobplus_center", "99,049천원"),
         # 얼마나 넓어요 asks for the floor area, not an amount of money

@@ -27,6 +27,7 @@ FLOORS = {
     "qa_probe_l.jsonl": 0.93,  # 145/150 (96.7%); 139/150 (92.7%) when first scored, unseen
     "qa_probe_m.jsonl": 0.93,  # 145/150 (96.7%); 144/150 (96.0%) when first scored, unseen
     "qa_probe_n.jsonl": 0.91,  # 142/150 (94.7%); 133/150 (88.7%) when first scored, unseen
+    "qa_probe_o.jsonl": 0.92,  # 142/150 (94.7%); 140/150 (93.3%) when first scored, unseen
     "qa_probe_oos.jsonl": 0.97,  # 120/120 (100%); 113/120 when written: near misses, chat
     "qa_probe_g.jsonl": 0.93,  # 155/160 (96.9%); 148/160 (92.5%) when first scored, unseen
 }
