@@ -16,6 +16,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from bot.english import GENERIC_ENGLISH, english_content_words, english_word
 from bot.normalize import (
     Query,
     asks_in_past_tense,
@@ -42,10 +43,6 @@ MAX_FACTS = 2
 LONG_KEYWORD = 6  # syllables: a keyword this long (꿈더하기베이커리) names its program alone
 HEAD_BONUS = 1  # the topic of the question's last topic word (Korean is head-final)
 TEXT_WEIGHT = 0.5  # word overlap with a fact's text counts half as much as a keyword
-# Words of any English question that say nothing of which program is meant (stems).
-GENERIC_ENGLISH = frozenset(
-    {"day", "year", "month", "week", "tim", "peopl", "aft", "befor", "program", "programm", "schem"}
-)
 GREETING_REST = 6  # syllables after a greeting that are still the greeting (하세요, 반가워요)
 ENGLISH_MIN_WORDS = 2  # an English question names a program by two of its words at least
 ENGLISH_MIN_RARITY = 3.0  # ... rare ones: log(programs / programs with the word), summed
@@ -106,49 +103,6 @@ class Match:
     detail: str | None = None  # a detail the report never gives (전화번호), as asked
     asked: Topic | None = None  # the topic of the question word (어디 → place)
     compare: bool = False  # the question compares the years (작년보다 올랐어요)
-
-
-ENGLISH_STOPWORDS = frozenset(
-    """what when where which who whom whose why how there their they them this that these those
-    about does have with from your into would could should will shall some many much tell please
-    want know need like also than then just more most other only over such very""".split()  # noqa: SIM905
-)
-
-
-ENGLISH_SUFFIXES = (
-    "ications", "ication", "icants", "icant", "ments", "ment", "ings", "ing", "ies", "ied",
-    "ers", "er", "ed", "es", "s", "y", "e",
-)  # fmt: skip
-STEM_MIN = 3
-
-
-def english_word(word: str) -> str:
-    """A word as English overlap compares it: its stem, so the forms of one word meet (apply,
-    applied, application → appl; courses, course → cours). One suffix at a time, twice at most
-    (applying → apply → appl), never below three letters."""
-    for _ in range(2):
-        suffix = next(
-            (
-                end
-                for end in ENGLISH_SUFFIXES
-                if word.endswith(end) and len(word) - len(end) >= STEM_MIN
-            ),
-            None,
-        )
-        if suffix is None or word.endswith("ss"):
-            break
-        word = word[: -len(suffix)]
-    return word
-
-
-def english_content_words(english: str) -> list[str]:
-    """The English question's words that can tell facts apart: four letters or more, no
-    question or filler words."""
-    return [
-        english_word(word)
-        for word in english.split()
-        if len(word) >= 4 and word.isalpha() and word not in ENGLISH_STOPWORDS
-    ]
 
 
 def expand_synonyms(keywords: list[str], synonyms: dict[str, list[str]]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import MAX_CHARS
-from bot.matcher import english_word
+from bot.english import english_word
 from bot.normalize import Query, asks_in_past_tense, ends_in_past_tense, jamo
 
 
