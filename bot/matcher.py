@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -173,7 +174,6 @@ class Matcher:
         self.screener_triggers = tuple(Term.of(word) for word in vocabulary.screener_triggers)
         self.first_person = tuple(Term.of(word) for word in vocabulary.first_person)
         self.work_words = tuple(Term.of(word) for word in vocabulary.work_words)
-        self.particles = tuple(vocabulary.particles)
         self.generic_terms = frozenset(compact(word) for word in vocabulary.generic_terms)
         self.not_in_report = tuple(
             sorted(
@@ -194,6 +194,21 @@ class Matcher:
         topic_words = {term.packed for terms in self.topics.values() for term in terms}
         topic_words |= {term.packed for _, term in self.question_words}
         self.topic_words = frozenset(topic_words)
+        # What may follow a short keyword that stands as a word of its own (목공을, 목공 교육).
+        self.word_heads = (
+            *vocabulary.particles,
+            *self.topic_words,
+            *(t.packed for t in self.work_words),
+        )
+        question_word_set = {term.packed for _, term in self.question_words}
+        # Each topic's Korean nouns (지원금), not its question words (몇개): a keyword right before
+        # one of them modifies what is asked (회사 지원금).
+        self.topic_nouns: dict[Topic, tuple[str, ...]] = {
+            topic: tuple(
+                t.packed for t in terms if t.pattern is None and t.packed not in question_word_set
+            )
+            for topic, terms in self.topics.items()
+        }
         self.english_topic_words = frozenset(
             english_word(word) for word in topic_words if not has_hangul(word)
         )
@@ -280,6 +295,11 @@ class Matcher:
             self.english_words[program.id] = frozenset(
                 english_word(word) for text in texts for word in spaced(text).split()
             )
+        # How rare each of those words is among programs: log(programs / programs with it).
+        programs_with = Counter(word for words in self.english_words.values() for word in words)
+        self.english_rarity = {
+            word: math.log(len(self.english_words) / count) for word, count in programs_with.items()
+        }
         # Each Korean name's longer specific keywords of other programs (협동조합 → the 마을기업
         # 협동조합노느매기), found once here rather than at every question.
         specific_words = {
@@ -546,14 +566,10 @@ class Matcher:
         airport security screeners): the one whose English texts hold the question's rare words,
         two of them at least, well ahead of any other program."""
         words = set(english_content_words(english)) - GENERIC_ENGLISH
-        total = len(self.english_words)
         scores: list[tuple[float, int, str]] = []
         for program_id, known in self.english_words.items():
             found = [w for w in words if w in known]
-            rarity = sum(
-                math.log(total / sum(w in other for other in self.english_words.values()))
-                for w in found
-            )
+            rarity = sum(self.english_rarity[w] for w in found)
             scores.append((rarity, len(found), program_id))
         scores.sort(reverse=True)
         (best, count, program_id), (second, _, _) = scores[0], scores[1]
@@ -568,10 +584,10 @@ class Matcher:
     def _greets(self, term: Term, korean: str, english: str) -> bool:
         """A greeting starts the message (안녕하세요, hi there); inside a word it is none
         (하이사이클)."""
-        rest = korean.removeprefix(term.packed) if term.pattern is None else ""
-        if term.pattern is None and (rest == korean or len(rest) > GREETING_REST):
-            return False  # not first, or a question follows it: that gets the answer
-        return term.pattern is None or term.pattern.match(english) is not None
+        if term.pattern is not None:
+            return term.pattern.match(english) is not None
+        rest = korean.removeprefix(term.packed)
+        return rest != korean and len(rest) <= GREETING_REST  # else a question follows it
 
     def _named_inside(self, alias: Term, korean: str) -> str | None:
         """Another program whose own long name holds the alias found: the enterprise
@@ -586,11 +602,10 @@ class Matcher:
         """Whether a short keyword is a word of the question, not part of a longer one: followed
         by nothing, a particle, or a word the matcher knows (목공 교육, 목공을; not 예비군), and
         not after another part of the word (not 4대보험)."""
-        known = (*self.particles, *self.topic_words, *(t.packed for t in self.work_words))
         for token in self._last_spaced.split():
             if token.startswith(word):
                 rest = token[len(word) :]
-                if not rest or any(rest.startswith(other) for other in known):
+                if not rest or rest.startswith(self.word_heads):
                     return True
         return False
 
@@ -647,11 +662,12 @@ class Matcher:
             scored = on_topic or by_name
         elif asked is not None and asked != "about":
             on_topic = [item for item in scored if item[1].fact.topic == asked]
+            topic_words_en = english_content_words(english)
             named = [
                 item
                 for item in scored
                 if self._names_outright(item, scored, korean, asked)
-                or self._names_outright_en(item, scored, english_content_words(english))
+                or self._names_outright_en(item, scored, topic_words_en)
             ]
             if named and not any(self._has_evidence(item, words, words_en) for item in on_topic):
                 scored = named
@@ -697,12 +713,7 @@ class Matcher:
         others = {
             word for _, other, words in scored if other is not indexed for word in other.keyword_set
         }
-        question_words = {term.packed for _, term in self.question_words}
-        asked_words = [
-            term.packed
-            for term in self.topics.get(asked, ())
-            if term.pattern is None and term.packed not in question_words
-        ]  # nouns of the asked topic (지원금), not question words (상담창구 몇 개)
+        asked_words = self.topic_nouns.get(asked, ()) if asked is not None else ()
 
         def own(word: str) -> bool:
             after = korean[korean.find(word) + len(word) :]
