@@ -32,9 +32,7 @@ class Assistant:
         self.kb = kb
         self.matcher = Matcher(kb)
         self.screener = Screener(kb)
-        self.stated_phrases = StatedPhrases(
-            kb.vocabulary.stated_persona, tuple(compact(w) for w in kb.vocabulary.other_people)
-        )
+        self.stated_phrases = StatedPhrases.of(kb.vocabulary)
         self.question_words = tuple(
             compact(word) for words in kb.vocabulary.question_words.values() for word in words
         )

@@ -7,7 +7,7 @@ different ages say nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from bot.eligibility import Persona, check_rule, evaluate, understood
 from bot.normalize import compact
 from bot.texts import t
 from bot.validation import parse_won
+from knowledge.loader import Vocabulary
 from knowledge.schema import PERSONA_FLAGS, Fact, Program
 
 # Korean native numbers as people write ages (서른여섯 살, 열일곱 살, 스무 살).
@@ -55,13 +56,22 @@ OTHERS_AFTER = 4  # … and after it (45세 사장님)
 
 @dataclass(frozen=True)
 class StatedPhrases:
-    """The vocabulary's words for persona values, and for people other than the asker."""
+    """The vocabulary's words for persona values, and for people other than the asker, compact
+    as questions are compared."""
 
-    values: Mapping[str, Mapping[str, list[str]]]
+    values: Mapping[str, Mapping[str, tuple[str, ...]]]
     others: tuple[str, ...]
 
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> StatedPhrases:
+        values = {
+            field: {value: tuple(compact(w) for w in words) for value, words in said.items()}
+            for field, said in vocabulary.stated_persona.items()
+        }
+        return cls(values, tuple(compact(word) for word in vocabulary.other_people))
 
-def _shifted(value: float, after: str) -> float | None:
+
+def _shifted(value: float, after: str) -> float:
     """The value as stated, moved past its bound when the words after it say more or less."""
     if MORE_THAN.search(after):
         return value + 1
@@ -70,15 +80,23 @@ def _shifted(value: float, after: str) -> float | None:
     return value
 
 
+def _native_age(found: re.Match[str]) -> int:
+    return NATIVE_TENS[found.group(1)] + NATIVE_UNITS.get(found.group(2) or "", 0)
+
+
+# How each way of writing an age reads its number (27살, 서른여섯 살).
+AGE_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], int]], ...] = (
+    (DIGIT_AGE, lambda found: int(found.group(1))),
+    (NATIVE_AGE, _native_age),
+)
+
+
 def _ages(packed: str, english: str, others: tuple[str, ...]) -> set[int]:
     ages: set[int] = set()
-    for found in DIGIT_AGE.finditer(packed):
-        if not _someone_else(packed, found, others):
-            ages.add(int(_shifted(int(found.group(1)), packed[found.end() :])))
-    for found in NATIVE_AGE.finditer(packed):
-        if not _someone_else(packed, found, others):
-            age = NATIVE_TENS[found.group(1)] + NATIVE_UNITS.get(found.group(2) or "", 0)
-            ages.add(int(_shifted(age, packed[found.end() :])))
+    for pattern, read in AGE_READERS:
+        for found in pattern.finditer(packed):
+            if not _someone_else(packed, found, others):
+                ages.add(int(_shifted(read(found), packed[found.end() :])))
     for found in ENGLISH_AGE.finditer(english):
         ages.add(int(found.group(1) or found.group(2)))
     return ages
@@ -103,8 +121,7 @@ def _assets(packed: str) -> int | None:
         won = parsed
     else:
         return None
-    shifted = _shifted(won, packed[found.end() :])
-    return None if shifted is None else int(shifted)
+    return int(_shifted(won, packed[found.end() :]))
 
 
 def stated_persona(text: str, phrases: StatedPhrases) -> dict[str, Any]:
@@ -123,7 +140,7 @@ def stated_persona(text: str, phrases: StatedPhrases) -> dict[str, Any]:
         persona["assets_krw"] = assets
     for field, values in phrases.values.items():
         for value, words in values.items():  # the first value said wins: list the stronger first
-            if any(_said(compact(word), korean) for word in words):
+            if any(_said(word, korean) for word in words):
                 persona[field] = True if field in PERSONA_FLAGS else value
                 break
     return persona
