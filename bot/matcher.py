@@ -218,11 +218,12 @@ class Matcher:
 
         self.aliases: list[tuple[str, Term, str]] = []
         for program in kb.programs.values():
-            names = {
-                program.name.ko,
-                *([program.name.en] if program.name.en else []),
-                *program.aliases,
-            }
+            # In the order written, so names of one length keep it whatever the hash seed
+            # (뉴딜일자리 before the project 환경관리사), and the same question always gets the
+            # same answer.
+            names = dict.fromkeys(
+                [program.name.ko, *([program.name.en] if program.name.en else []), *program.aliases]
+            )
             for name in names:
                 term = Term.of(name)
                 self.aliases.append((program.id, term, jamo(term.packed)))
@@ -316,7 +317,7 @@ class Matcher:
                         and term.packed in word
                         and program_id not in self._owners(term)
                     ),
-                    key=lambda item: -len(item[0]),
+                    key=lambda item: (-len(item[0]), item),
                 )
         self._fact_share = lru_cache(maxsize=4096)(self._share_of_facts)
         self._last_spaced = ""
@@ -565,7 +566,7 @@ class Matcher:
         """The program an English question describes without naming it (the training course for
         airport security screeners): the one whose English texts hold the question's rare words,
         two of them at least, well ahead of any other program."""
-        words = set(english_content_words(english)) - GENERIC_ENGLISH
+        words = sorted(set(english_content_words(english)) - GENERIC_ENGLISH)
         scores: list[tuple[float, int, str]] = []
         for program_id, known in self.english_words.items():
             found = [w for w in words if w in known]

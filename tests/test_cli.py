@@ -11,9 +11,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "bot.py", *args], input=stdin, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "bot.py", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
     )
 
 
@@ -69,3 +76,16 @@ def test_make_run_starts_the_console_chat_on_a_new_database(tmp_path: Path) -> N
         )
         assert proc.returncode == 0, proc.stderr
         assert "7,530원" in proc.stdout, session
+
+
+def test_the_same_question_gets_the_same_answer_whatever_the_hash_seed() -> None:
+    """Names of one length (뉴딜일자리 and its project 환경관리사) are tried in the order the
+    knowledge base writes them, not in an order Python's string hashing picks per process."""
+    questions = "뉴딜일자리 환경관리사 하면 시급 얼마 받아요?\n협동조합노느매기 위치\n"
+    answers = set()
+    for seed in ("1", "3", "6"):
+        proc = run("ask", "--json", stdin=questions, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        answers.add(proc.stdout)
+    assert len(answers) == 1
+    assert "8,200원" in answers.pop()  # the wage asked, not the project's hours
