@@ -108,7 +108,8 @@ def facts_text(
     # Where a service is given: the program's place. Not for events and figures, which name
     # their own venues (the 2017 job fair at 원광디지털대학교); those get the team in charge.
     where = where and topic != "place"
-    if where and topic in ("about", "apply"):
+    at_service = where and topic in ("about", "apply")
+    if at_service:
         place = next((pick_value(f) for f in program.facts if f.topic == "place"), None)
         if place is not None:
             body.append(value_text(place, lang))
@@ -118,13 +119,16 @@ def facts_text(
     rounds = [r for r in kb.rounds if r.year == values[0].year]
     if any(fact.with_rounds for fact in facts) and rounds:
         body.append(rounds_line(rounds, lang))
-    sources = "; ".join(dict.fromkeys(value.source for value in values))
-    text = fit([header, *body], [*optional, t("source_line", lang, source=sources)])
-    if (compare or (year is None and topic in BOTH_YEARS_TOPICS)) and not (
-        where and topic in ("about", "apply")
-    ):  # an event asked where: the other year's value may name its venue (롯데마트)
+    text = fit([header, *body], [*optional, source_line(values, lang)])
+    # An event asked where keeps the other year too: its value may name the venue (롯데마트).
+    if (compare or (year is None and topic in BOTH_YEARS_TOPICS)) and not at_service:
         text = with_other_year(text, [header, *body], optional, facts[0], values, lang)
     return text
+
+
+def source_line(values: list[DatedValue], lang: str) -> str:
+    """The sections the values come from, each once, in order."""
+    return t("source_line", lang, source="; ".join(dict.fromkeys(v.source for v in values)))
 
 
 def with_other_year(
@@ -143,9 +147,7 @@ def with_other_year(
         return text
     line = t("other_year_line", lang, label=t(f"year_label_{other.year}", lang))
     line += value_text(other, lang)
-    sources = "; ".join(dict.fromkeys([*(v.source for v in values), other.source]))
-    source = t("source_line", lang, source=sources)
-    longer = "\n".join([*parts, *optional, line, source])
+    longer = "\n".join([*parts, *optional, line, source_line([*values, other], lang)])
     return longer if len(longer) <= MAX_CHARS else text
 
 

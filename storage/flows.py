@@ -7,7 +7,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
 from storage.models import FlowState, utcnow
@@ -58,14 +58,12 @@ def delete_where(engine: Engine, flow: str, field: str, values: Collection[str])
 def delete_stale(engine: Engine, flow: str, before: datetime) -> int:
     """Delete the rows of a flow last written before `before`; returns how many."""
     with Session(engine) as session:
-        statement = select(FlowState).where(
-            FlowState.flow == flow, col(FlowState.updated_at) < before
+        statement = delete(FlowState).where(
+            col(FlowState.flow) == flow, col(FlowState.updated_at) < before
         )
-        rows = session.exec(statement).all()
-        for row in rows:
-            session.delete(row)
+        result = session.exec(statement)
         session.commit()
-        return len(rows)
+        return result.rowcount
 
 
 def flows_by_recency(engine: Engine, user_id: int) -> list[str]:
