@@ -57,6 +57,18 @@ def with_error(reply: Reply, message: str) -> Reply:
     return reply
 
 
+async def _ask_again(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    form: ApplicationForm,
+    state: FormState,
+    lang: str,
+    note: str,
+) -> None:
+    """The step's question again, with a note above it (an error, a resume, a stale button)."""
+    await send_reply(update, context, with_error(form.prompt(state, lang), note))
+
+
 async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
     """Open the form: resume a draft, refuse a second application, or ask for consent."""
     user = update.effective_user
@@ -70,9 +82,7 @@ async def apply(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: str) -
             await closed_draft(update, context, form, state, lang)
             return
         save_form(context, user.id, state)  # the form is the flow the user is in now
-        await send_reply(
-            update, context, with_error(form.prompt(state, lang), t("form_resume", lang))
-        )
+        await _ask_again(update, context, form, state, lang, t("form_resume", lang))
         return
     round_ = open_round(kb, today(context))
     if round_ is None:
@@ -183,9 +193,7 @@ async def on_press(
     save_form(context, user.id, state)  # pressed: the form is the flow the user is in now
     outcome = form.on_press(state, action, arg)
     if outcome is None:
-        await send_reply(
-            update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
-        )
+        await _ask_again(update, context, form, state, lang, t("form_stale", lang))
         return
     if outcome.error is None:
         save_form(context, user.id, outcome.state)
@@ -264,17 +272,13 @@ async def _submit(
         await closed_draft(update, context, form, state, lang)
         return
     if nonce != state.nonce or state.step != "review":
-        await send_reply(
-            update, context, with_error(form.prompt(state, lang), t("form_stale", lang))
-        )
+        await _ask_again(update, context, form, state, lang, t("form_stale", lang))
         return
     gaps = form.missing(state)
     if gaps:
         fields = ", ".join(t(f"form_label_{gap}", lang) for gap in gaps)
-        await send_reply(
-            update,
-            context,
-            with_error(form.prompt(state, lang), t("form_incomplete", lang, fields=fields)),
+        await _ask_again(
+            update, context, form, state, lang, t("form_incomplete", lang, fields=fields)
         )
         return
     if state.application_id is not None:
@@ -329,14 +333,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
     answer = deps(context).assistant.ask(text, lang)
     if answer.answered and answer.program_id is not None:
         await send_reply(update, context, answer)
-        await send_reply(
-            update,
-            context,
-            with_error(form.prompt(state, lang), t("form_resume_after_answer", lang)),
-        )
+        await _ask_again(update, context, form, state, lang, t("form_resume_after_answer", lang))
         return True
     message = form.error_text(outcome, lang)
-    await send_reply(update, context, with_error(form.prompt(state, lang), message))
+    await _ask_again(update, context, form, state, lang, message)
     return True
 
 
@@ -364,7 +364,7 @@ async def _question_at_free_text(
         note = t("form_question_answered", lang)
     else:
         note = t("form_question_not_stored", lang)
-    await send_reply(update, context, with_error(form.prompt(state, lang), note))
+    await _ask_again(update, context, form, state, lang, note)
     return True
 
 
@@ -444,7 +444,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
     document = message.document
     if document is None:  # a photo: the proposal must come as a file
         key = "form_photo_not_file" if state.step == "file" else "form_no_file_now"
-        await send_reply(update, context, with_error(form.prompt(state, lang), t(key, lang)))
+        await _ask_again(update, context, form, state, lang, t(key, lang))
         return True
     outcome = form.on_document(
         state, document.file_id, document.file_name or "file", document.file_size
@@ -454,7 +454,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, lang: 
         await send_reply(update, context, form.prompt(outcome.state, lang))
     else:
         error = form.error_text(outcome, lang)
-        await send_reply(update, context, with_error(form.prompt(state, lang), error))
+        await _ask_again(update, context, form, state, lang, error)
     return True
 
 
